@@ -1,0 +1,525 @@
+/* casekit.h — libcasekit, the data model shared by the casekit programs.
+ *
+ * A case is one JSON object on one line (format casekit/1, see casekit(5)).
+ * The library reads such lines from files or standard input, validates
+ * them, evaluates paths and selections over them, and writes them back:
+ * a record that was not changed is written as the exact bytes read.
+ *
+ * Ownership: a function that returns a pointer says who owns it.  Values
+ * of type json_t follow Jansson's rules (borrowed unless said "new").
+ * Messages never contain a value from a record: only field names, places
+ * and what is wrong.
+ *
+ * Unless a declaration says otherwise the functions are not thread-safe on
+ * the same object; distinct objects may be used from distinct threads.
+ */
+#ifndef CASEKIT_H
+#define CASEKIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <jansson.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define CK_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define CK_NORETURN __attribute__((noreturn))
+#else
+#define CK_PRINTF(f, a)
+#define CK_NORETURN
+#endif
+
+/* ---------------------------------------------------------------------
+ * Exit statuses and messages (messages.c)
+ */
+
+/* The exit statuses every casekit program uses. */
+enum ck_exit {
+	CK_EXIT_OK = 0,      /* success */
+	CK_EXIT_NOTICE = 1,  /* ran, and found something worth a script's attention */
+	CK_EXIT_TROUBLE = 2  /* usage error, bad input, or an output error */
+};
+
+/* Longest field name a message carries (actors[a12].since and the like). */
+#define CK_FIELD_MAX 192
+/* Longest message text, translated and formatted. */
+#define CK_MESSAGE_MAX 320
+
+/* What is wrong with a record or a value: the field (a path such as
+ * "actors[a2].since", or "" when the whole line is wrong) and a message
+ * that names no value from the record. */
+typedef struct ck_problem {
+	char field[CK_FIELD_MAX];
+	char message[CK_MESSAGE_MAX];
+} ck_problem;
+
+/* Sets up a program: its name for messages, the locale and message
+ * catalogue, SIGPIPE to its default (a reader that leaves ends the
+ * program quietly) and a check at exit that standard output was written
+ * and closed without error (exit 2 otherwise). Call first in main. */
+void ck_init(const char *program_name);
+
+/* The name given to ck_init ("casekit" before it is called). */
+const char *ck_program_name(void);
+
+/* Translates a message of the casekit domain (gettext). */
+const char *ck_gettext(const char *msgid);
+
+/* Prints "PROGRAM: message" to standard error. */
+void ck_error(const char *fmt, ...) CK_PRINTF(1, 2);
+
+/* Prints "PROGRAM: warning: message" to standard error. */
+void ck_warning(const char *fmt, ...) CK_PRINTF(1, 2);
+
+/* Prints "PROGRAM: FILE:LINE: FIELD: message" to standard error; LINE 0
+ * leaves out the line, a NULL or empty FIELD leaves out the field. */
+void ck_error_at(const char *file, unsigned long line, const char *field,
+		 const char *fmt, ...) CK_PRINTF(4, 5);
+
+/* As ck_error_at, as a warning. */
+void ck_warning_at(const char *file, unsigned long line, const char *field,
+		   const char *fmt, ...) CK_PRINTF(4, 5);
+
+/* Prints an error as ck_error and exits with status 2. */
+void ck_fatal(const char *fmt, ...) CK_PRINTF(1, 2) CK_NORETURN;
+
+/* Prints an error and a hint to try --help, and exits with status 2. */
+void ck_usage_error(const char *fmt, ...) CK_PRINTF(1, 2) CK_NORETURN;
+
+/* Fills a problem; FIELD may be NULL for the whole line. */
+void ck_problem_set(ck_problem *p, const char *field, const char *fmt, ...)
+	CK_PRINTF(3, 4);
+
+/* Reports a problem found at FILE:LINE as ck_error_at does. */
+void ck_problem_report(const ck_problem *p, const char *file, unsigned long line);
+
+/* Registers a function that exit() runs before the check of standard
+ * output (used to remove temporary files of a failed run). */
+void ck_at_exit(void (*fn)(void));
+
+/* ---------------------------------------------------------------------
+ * Dates, durations and time (dates.c)
+ */
+
+/* A calendar date as days since 1970-01-01 (negative before). */
+typedef long ck_date;
+
+/* Room for "YYYY-MM-DD" and its NUL. */
+#define CK_DATE_SIZE 11
+/* Room for "YYYY-MM-DDTHH:MM:SSZ" and its NUL. */
+#define CK_TIMESTAMP_SIZE 21
+
+/* True when Y-M-D is a day of the Gregorian calendar (years 1-9999). */
+bool ck_date_valid(int year, int month, int day);
+
+/* The date of a valid Y-M-D. */
+ck_date ck_date_from_ymd(int year, int month, int day);
+
+/* Splits a date into year, month (1-12) and day (1-31). */
+void ck_date_to_ymd(ck_date date, int *year, int *month, int *day);
+
+/* Parses exactly "YYYY-MM-DD" naming a real day; false otherwise. */
+bool ck_date_parse(const char *text, ck_date *out);
+
+/* Parses "YYYY-MM-DD" or, as spreadsheets write it, "DD-MM-YYYY"
+ * (also with '.' or '/'); false otherwise. Used for CSV input. */
+bool ck_date_parse_lenient(const char *text, ck_date *out);
+
+/* Writes "YYYY-MM-DD" into BUF (CK_DATE_SIZE bytes) and returns BUF. */
+char *ck_date_format(ck_date date, char *buf);
+
+/* Adds MONTHS (may be negative), keeping the day of the month or taking
+ * the month's last day when it has fewer days. */
+ck_date ck_date_add_months(ck_date date, long months);
+
+/* Whole years from BORN to ON (an age); negative when ON is before. */
+int ck_date_years_between(ck_date born, ck_date on);
+
+/* A duration: months (years count 12) and days (weeks count 7), both
+ * negated when the text began with '-'. */
+typedef struct ck_duration {
+	long months;
+	long days;
+} ck_duration;
+
+/* Parses "14d", "6w", "3m", "1y" or combined ("2y10m"): lowercase units
+ * in the order y, m, w, d, each at most once; a leading '-' negates the
+ * whole. False on anything else. */
+bool ck_duration_parse(const char *text, ck_duration *out);
+
+/* DATE plus DURATION: months first, then days. */
+ck_date ck_date_add(ck_date date, ck_duration duration);
+
+/* True when TEXT is an RFC 3339 timestamp in UTC
+ * ("YYYY-MM-DDTHH:MM:SSZ", optionally with fractional seconds). */
+bool ck_timestamp_valid(const char *text);
+
+/* Sets T, "today": OPTION (the value of --today) when not NULL, else
+ * $CASEKIT_TODAY, else the local date. Returns false, and writes the
+ * source ("--today" or "CASEKIT_TODAY") to *BAD, when the value is not a
+ * date: a usage error for the caller. */
+bool ck_today_init(const char *option, const char **bad);
+
+/* T as set by ck_today_init (the local date when it was not called). */
+ck_date ck_today(void);
+
+/* The time of an event: $CASEKIT_NOW when set and valid, else the clock,
+ * as RFC 3339 UTC into BUF (CK_TIMESTAMP_SIZE bytes). Returns BUF. */
+char *ck_now(char *buf);
+
+/* The user events name: $CASEKIT_USER, else the name of the effective
+ * uid, else its number. The string is static. */
+const char *ck_user(void);
+
+/* ---------------------------------------------------------------------
+ * Identity numbers (identity.c)
+ */
+
+/* Room for "DDMMYY-SSSS" and "YYYYMMDD-NNNN" and their NUL. */
+#define CK_CPR_SIZE 12
+#define CK_PERSONNUMMER_SIZE 14
+
+/* Checks a Danish CPR number, "DDMMYY-SSSS" or "DDMMYYSSSS": its date
+ * must exist in the century the 7th digit gives (no modulus-11 check).
+ * On success writes the birth date to *BORN and, when NORMAL is not NULL,
+ * the hyphenated form to NORMAL (CK_CPR_SIZE bytes). */
+bool ck_cpr_parse(const char *text, ck_date *born, char *normal);
+
+/* Checks a Swedish personnummer "YYYYMMDD-NNNN" with its Luhn check
+ * digit; a samordningsnummer (day + 60) is accepted. Writes the birth
+ * date to *BORN. */
+bool ck_personnummer_parse(const char *text, ck_date *born);
+
+/* ---------------------------------------------------------------------
+ * Validation of casekit/1 records (validate.c)
+ */
+
+/* Checks every field of a record against casekit(5): required fields,
+ * types, closed sets of values, dates, ids, date order, identity numbers
+ * agreeing with child.born. Returns true when the record is valid; else
+ * fills P with the first problem in the order of casekit(5)'s table. */
+bool ck_validate(const json_t *record, ck_problem *p);
+
+/* Checks one value for the field at a dotted PATH without filters
+ * ("child.born", "diagnosis.codes", "milestones.aware"). Returns 1 when
+ * valid, 0 when not (P filled), -1 when casekit(5) knows no such field
+ * (a local x_ field is known and takes any value). */
+int ck_validate_field(const char *path, const json_t *value, ck_problem *p);
+
+/* The closed set of values of a field path ("status", "actors.sector"),
+ * as a NULL-terminated array of static strings, or NULL when the field is
+ * not a closed set. */
+const char *const *ck_field_values(const char *path);
+
+/* True when TEXT is a case id: MUNICIPALITY-YYYY-NNNN (four or more
+ * digits at the end). */
+bool ck_case_id_valid(const char *text);
+
+/* True when TEXT names a municipality: four digits, "SE-" and four
+ * digits, or a local name (not all digits, no control characters). */
+bool ck_municipality_valid(const char *text);
+
+/* Pads a DK municipality code of one to three digits to four ("101" to
+ * "0101") into BUF (at least 5 bytes); other text is copied. Returns BUF,
+ * or NULL when TEXT does not fit in SIZE. */
+char *ck_municipality_pad(const char *text, char *buf, size_t size);
+
+/* True when TEXT is a rule-set name (never a path): letters, digits,
+ * '-', '_' and '.', not starting with '.'. */
+bool ck_pathway_name_valid(const char *text);
+
+/* ---------------------------------------------------------------------
+ * Paths (paths.c)
+ *
+ * Dotted paths with filters: "plans.common.updated",
+ * "meetings[kind=network].date", "assessments[].started",
+ * "decisions[paragraph=BL § 32][outcome=granted]". A missing step or a
+ * wrong type yields nothing. See casekit(5), PATHS.
+ */
+
+typedef struct ck_path ck_path;
+
+/* A growing list of borrowed values. */
+typedef struct ck_values {
+	json_t **items;
+	size_t count;
+	size_t capacity;
+} ck_values;
+
+/* Compiles a path; NULL when it is malformed (a message into ERR,
+ * ERRSIZE bytes). The caller owns the result (ck_path_free). */
+ck_path *ck_path_compile(const char *text, char *err, size_t errsize);
+
+/* Frees a path; NULL is fine. */
+void ck_path_free(ck_path *path);
+
+/* The text the path was compiled from. */
+const char *ck_path_text(const ck_path *path);
+
+/* True when the path has no filters and does not start with "$.": a
+ * plain dotted name that can be set. */
+bool ck_path_is_plain(const ck_path *path);
+
+/* Appends to OUT every value the path reaches from NODE; "$." paths
+ * start from ROOT instead. The values are borrowed from ROOT/NODE. */
+void ck_path_eval(const ck_path *path, json_t *root, json_t *node,
+		  ck_values *out);
+
+/* Empties a list (keeps its memory); frees a list's memory. */
+void ck_values_clear(ck_values *values);
+void ck_values_free(ck_values *values);
+
+/* The text a regex or filter sees for a value: a string's own text, the
+ * JSON text of a number, "true" or "false". NULL for null, objects and
+ * arrays. BUF (CK_VALUE_TEXT_SIZE bytes) holds number texts. *LEN gets
+ * the length (strings may hold NUL). */
+#define CK_VALUE_TEXT_SIZE 64
+const char *ck_value_text(const json_t *value, char *buf, size_t *len);
+
+/* Splits "PATH=VALUE" at the first '=' outside brackets. Returns the
+ * offset of that '=', or -1 when there is none. */
+long ck_path_split_assignment(const char *text);
+
+/* ---------------------------------------------------------------------
+ * Regular expressions (regex.c): PCRE2 with UTF, JIT where it works, and
+ * a match limit so that no pattern hangs.
+ */
+
+typedef struct ck_regex ck_regex;
+
+/* Compiles an unanchored pattern. NULL on error, with PCRE2's message
+ * and the offset into ERR (ERRSIZE bytes). The caller owns the result. */
+ck_regex *ck_regex_compile(const char *pattern, char *err, size_t errsize);
+
+/* Frees a compiled pattern; NULL is fine. */
+void ck_regex_free(ck_regex *re);
+
+/* Matches a subject: 1 match, 0 no match, -1 an error such as the match
+ * limit (the message then in ERR, ERRSIZE bytes; ERR may be NULL). */
+int ck_regex_match(ck_regex *re, const char *subject, size_t length,
+		   char *err, size_t errsize);
+
+/* Matches the text of a value (see ck_value_text): objects, arrays and
+ * null never match (0). Returns as ck_regex_match. */
+int ck_regex_match_value(ck_regex *re, const json_t *value,
+			 char *err, size_t errsize);
+
+/* ---------------------------------------------------------------------
+ * Options and subcommands (options.c)
+ *
+ * One parser for every program: options may stand before or after the
+ * subcommand, the first word that is not an option is the subcommand
+ * (when the program has subcommands), every other word an input file.
+ * "--help" and "--version" are always there.
+ */
+
+/* One option a program takes. */
+typedef struct ck_option {
+	const char *name;     /* long name, without "--" */
+	int short_name;       /* a letter, or 0 */
+	bool has_arg;         /* takes a value */
+	const char *commands; /* subcommands that take it, space-separated;
+			         NULL for every one (and for programs
+			         without subcommands) */
+} ck_option;
+
+/* What a program tells the parser about itself. */
+typedef struct ck_program {
+	const char *name;            /* "case-new" */
+	const char *const *commands; /* NULL-terminated subcommands, or NULL */
+	const ck_option *options;    /* ended by an entry with a NULL name */
+	void (*help)(void);          /* prints --help to standard output */
+	bool takes_files;            /* whether input files may be named */
+} ck_program;
+
+typedef struct ck_args ck_args;
+
+/* Parses the command line. --help and --version print and exit 0; a
+ * usage error prints a message and exits 2. The caller owns the result
+ * (ck_args_free). */
+ck_args *ck_args_parse(const ck_program *program, int argc, char **argv);
+
+/* Frees parsed arguments; NULL is fine. */
+void ck_args_free(ck_args *args);
+
+/* The subcommand, or NULL when the program has none. */
+const char *ck_args_command(const ck_args *args);
+
+/* The input files in the order given (none: standard input). */
+char *const *ck_args_files(const ck_args *args, size_t *count);
+
+/* The last value given for option NAME, "" for a flag that was given,
+ * NULL when it was not given. */
+const char *ck_args_get(const ck_args *args, const char *name);
+
+/* True when option NAME was given. */
+bool ck_args_has(const ck_args *args, const char *name);
+
+/* How many times option NAME was given, and its I-th value. */
+size_t ck_args_count(const ck_args *args, const char *name);
+const char *ck_args_nth(const ck_args *args, const char *name, size_t i);
+
+/* Prints "PROGRAM (casekit) VERSION" to standard output. */
+void ck_print_version(const char *program);
+
+/* Parses a size in bytes with an optional K or M (1024-based), as
+ * --max-record takes. False when TEXT is not such a size or is 0. */
+bool ck_size_parse(const char *text, size_t *out);
+
+/* ---------------------------------------------------------------------
+ * Reading and writing JSON lines (records.c)
+ */
+
+/* The default --max-record: 1 MiB. */
+#define CK_MAX_RECORD_DEFAULT ((size_t)1 << 20)
+
+typedef struct ck_reader ck_reader;
+typedef struct ck_record ck_record;
+typedef struct ck_writer ck_writer;
+
+/* Opens the input: the NFILES files named, or standard input when there
+ * are none ("-" is standard input too). Lines longer than MAX_RECORD
+ * bytes (without the line end) are bad input. The caller owns the
+ * reader. */
+ck_reader *ck_reader_open(char *const *files, size_t nfiles, size_t max_record);
+
+/* The next line as a record, or NULL at the end of the input. A file
+ * that cannot be opened or read is reported and skipped (see
+ * ck_reader_failed). A line longer than the limit is reported and ends
+ * the input: it cannot be passed on, as it is never held whole. The
+ * caller owns the record (ck_record_free). */
+ck_record *ck_reader_next(ck_reader *reader);
+
+/* True when a file could not be opened or read, or a line was too long:
+ * the run must end with status 2. */
+bool ck_reader_failed(const ck_reader *reader);
+
+/* Closes the input and frees the reader; NULL is fine. */
+void ck_reader_close(ck_reader *reader);
+
+/* A new record holding JSON (the record takes the reference), as a
+ * program makes one; it is written from its JSON. FILE/LINE may be NULL/0. */
+ck_record *ck_record_new(json_t *json, const char *file, unsigned long line);
+
+/* Frees a record and its JSON; NULL is fine. */
+void ck_record_free(ck_record *record);
+
+/* Where the record was read: the file name ("<stdin>") and line. */
+const char *ck_record_file(const ck_record *record);
+unsigned long ck_record_line(const ck_record *record);
+
+/* The bytes read, without the line end; *LENGTH gets their count. NULL
+ * for a record made by ck_record_new. */
+const char *ck_record_text(const ck_record *record, size_t *length);
+
+/* The record's JSON, parsed on the first call: NULL when the line is not
+ * a JSON object (see ck_record_problem). Borrowed from the record. */
+json_t *ck_record_json(ck_record *record);
+
+/* Parses and validates the record; false when it is bad input, with the
+ * problem in ck_record_problem. */
+bool ck_record_check(ck_record *record);
+
+/* The problem found by ck_record_json or ck_record_check, or NULL. */
+const ck_problem *ck_record_problem(const ck_record *record);
+
+/* Reports the record's problem as "PROGRAM: FILE:LINE: FIELD: message". */
+void ck_record_report(const ck_record *record);
+
+/* Marks the record changed: it is then written from its JSON, not as the
+ * bytes read. */
+void ck_record_mark_changed(ck_record *record);
+
+/* True when the record was marked changed or made by ck_record_new. */
+bool ck_record_changed(const ck_record *record);
+
+/* True when the LENGTH bytes at TEXT are valid UTF-8 without NUL. */
+bool ck_utf8_valid(const char *text, size_t length);
+
+/* A writer to standard output. Output errors are reported as "writing
+ * output failed" and end the program with status 2; a reader that went
+ * away ends it by SIGPIPE. The caller owns the writer. */
+ck_writer *ck_writer_stdout(void);
+
+/* A writer to an open stream; NAME is used in messages. The stream stays
+ * the caller's. */
+ck_writer *ck_writer_stream(FILE *stream, const char *name);
+
+/* Writes a record: unchanged, the bytes read and their line end (a last
+ * line without one gets "\n"); changed, compact JSON and "\n". */
+void ck_write(ck_writer *writer, ck_record *record);
+
+/* Writes a JSON value as one compact line. */
+void ck_write_json(ck_writer *writer, const json_t *json);
+
+/* Flushes the writer's stream (exits 2 on an error) and frees the
+ * writer; NULL is fine. */
+void ck_writer_close(ck_writer *writer);
+
+/* ---------------------------------------------------------------------
+ * Selection (select.c): --case, --match and --all
+ */
+
+typedef struct ck_selection ck_selection;
+
+/* A selection that selects every record until cases or matches are
+ * added. The caller owns it. */
+ck_selection *ck_selection_new(void);
+
+/* Frees a selection; NULL is fine. */
+void ck_selection_free(ck_selection *selection);
+
+/* Adds a --case ID (the ids given are alternatives). */
+void ck_selection_add_case(ck_selection *selection, const char *id);
+
+/* Adds a --match PATH=REGEX (all must hold). False on a malformed spec
+ * or pattern, with a message in ERR (ERRSIZE bytes). */
+bool ck_selection_add_match(ck_selection *selection, const char *spec,
+			    char *err, size_t errsize);
+
+/* Records --all. */
+void ck_selection_set_all(ck_selection *selection);
+
+/* Builds a selection from the --case, --match and --all options of ARGS;
+ * a bad --match is a usage error (exit 2). */
+ck_selection *ck_selection_from_args(const ck_args *args);
+
+/* True when --case, --match or --all was given. */
+bool ck_selection_given(const ck_selection *selection);
+
+/* False only when the line cannot be a selected record without being
+ * parsed: the selection is by --case only and the line contains neither
+ * an id's text nor a backslash. */
+bool ck_selection_line_may_match(const ck_selection *selection,
+				 const char *line, size_t length);
+
+/* 1 when the record is selected, 0 when not, -1 on a regex error (the
+ * message in ERR). Remembers which --case ids were seen. */
+int ck_selection_matches(ck_selection *selection, const json_t *record,
+			 char *err, size_t errsize);
+
+/* Names on standard error every --case id that matched no record and
+ * returns how many there were. */
+size_t ck_selection_report_unmatched(const ck_selection *selection);
+
+/* ---------------------------------------------------------------------
+ * Records: building and events (case.c)
+ */
+
+/* A new event {at, by, tool, op}: the time from ck_now, the user from
+ * ck_user. New reference. */
+json_t *ck_event_new(const char *tool, const char *op);
+
+/* Appends EVENT (the record takes it) to the record's "events", creating
+ * the array where it is missing; keeps "checklist" the last member. */
+void ck_event_append(json_t *record, json_t *event);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CASEKIT_H */

@@ -1,0 +1,16 @@
+/* i18n.h — message translation for libcasekit and the programs (not
+ * installed). Every message a user reads is marked with _() or N_(). */
+#ifndef CK_I18N_H
+#define CK_I18N_H
+
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(msgid) dgettext(PACKAGE, msgid)
+#else
+#define _(msgid) (msgid)
+#endif
+/* Marks a string for translation where it is defined; translate with _()
+ * where it is used. */
+#define N_(msgid) msgid
+
+#endif

@@ -1,0 +1,193 @@
+/* messages.c — the program's name, error messages and the exit check of
+ * standard output. Messages go to standard error as
+ * "PROGRAM: FILE:LINE: FIELD: message" and never hold a value from a
+ * record: the callers pass field names and places only. */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "casekit.h"
+#include "i18n.h"
+
+static const char *program_name = "casekit";
+
+const char *
+ck_program_name(void)
+{
+	return program_name;
+}
+
+const char *
+ck_gettext(const char *msgid)
+{
+	return _(msgid);
+}
+
+/* Standard output is checked at exit, so that a full disk is never
+ * silent (as recutils and jq do). A reader that left has already ended
+ * us by SIGPIPE. */
+static void
+close_stdout(void)
+{
+	bool failed = false;
+	int err = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		failed = true;
+		err = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		err = errno;
+	}
+	if (failed) {
+		ck_error(_("writing output failed: %s"), strerror(err));
+		_exit(CK_EXIT_TROUBLE);
+	}
+	if (fclose(stderr) != 0)
+		_exit(CK_EXIT_TROUBLE);
+}
+
+void
+ck_init(const char *name)
+{
+	const char *slash;
+
+	if (name != NULL) {
+		slash = strrchr(name, '/');
+		program_name = slash != NULL ? slash + 1 : name;
+		/* libtool's uninstalled wrappers run "lt-NAME". */
+		if (strncmp(program_name, "lt-", 3) == 0)
+			program_name += 3;
+	}
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	{
+		const char *dir = getenv("CASEKIT_LOCALEDIR");
+
+		bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+		bind_textdomain_codeset(PACKAGE, "UTF-8");
+	}
+#endif
+	signal(SIGPIPE, SIG_DFL);
+	atexit(close_stdout);
+}
+
+void
+ck_at_exit(void (*fn)(void))
+{
+	/* atexit runs the latest first, so FN runs before close_stdout. */
+	if (atexit(fn) != 0)
+		ck_fatal(_("out of memory"));
+}
+
+static void
+vreport(const char *kind, const char *file, unsigned long line,
+	const char *field, const char *fmt, va_list ap)
+{
+	char text[CK_MESSAGE_MAX * 2];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	fflush(stdout);
+	fprintf(stderr, "%s: ", program_name);
+	if (file != NULL) {
+		if (line > 0)
+			fprintf(stderr, "%s:%lu: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	if (kind != NULL)
+		fprintf(stderr, "%s: ", kind);
+	if (field != NULL && *field != '\0')
+		fprintf(stderr, "%s: ", field);
+	fprintf(stderr, "%s\n", text);
+}
+
+void
+ck_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+ck_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(_("warning"), NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+ck_error_at(const char *file, unsigned long line, const char *field,
+	    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, file, line, field, fmt, ap);
+	va_end(ap);
+}
+
+void
+ck_warning_at(const char *file, unsigned long line, const char *field,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(_("warning"), file, line, field, fmt, ap);
+	va_end(ap);
+}
+
+void
+ck_fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+	exit(CK_EXIT_TROUBLE);
+}
+
+void
+ck_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, NULL, 0, NULL, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), program_name);
+	exit(CK_EXIT_TROUBLE);
+}
+
+void
+ck_problem_set(ck_problem *p, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	snprintf(p->field, sizeof p->field, "%s", field != NULL ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(p->message, sizeof p->message, fmt, ap);
+	va_end(ap);
+}
+
+void
+ck_problem_report(const ck_problem *p, const char *file, unsigned long line)
+{
+	ck_error_at(file, line, p->field, "%s", p->message);
+}

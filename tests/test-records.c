@@ -1,0 +1,137 @@
+/* test-records.c — unit tests of lib/records.c and lib/case.c: the
+ * reader, records, the writer and events. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "casekit.h"
+#include "tap.h"
+
+static char path[] = "/tmp/ck-test-records.XXXXXX";
+
+static void
+write_file(const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	fwrite(text, 1, len, f);
+	fclose(f);
+}
+
+/* What WRITE_FN writes through a writer, as a string (static). */
+static const char *
+written(ck_record *rec, const json_t *json)
+{
+	static char text[4096];
+	FILE *f = tmpfile();
+	ck_writer *w = ck_writer_stream(f, "test");
+	size_t n;
+
+	if (rec != NULL)
+		ck_write(w, rec);
+	if (json != NULL)
+		ck_write_json(w, json);
+	ck_writer_close(w);
+	rewind(f);
+	n = fread(text, 1, sizeof text - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+int
+main(void)
+{
+	static const char input[] =
+		"{\"b\":1,\"a\":[1.5,true]}\r\n"
+		"[1]\n"
+		"\n"
+		"{\"x\": 1}";
+	char *files[1];
+	ck_reader *r;
+	ck_record *rec;
+	json_t *json;
+	size_t len;
+	const char *text;
+	int fd = mkstemp(path);
+
+	ck_init("test-records");
+	close(fd);
+	files[0] = path;
+	write_file(input, sizeof input - 1);
+
+	r = ck_reader_open(files, 1, 0);
+	rec = ck_reader_next(r);
+	ok(rec != NULL, "first line read");
+	is_int(ck_record_line(rec), 1, "line 1");
+	is_str(ck_record_file(rec), path, "file name kept");
+	text = ck_record_text(rec, &len);
+	is_int(len, 22, "text without the CRLF");
+	ok(strncmp(text, "{\"b\":1,", 7) == 0, "text as read");
+	ok(!ck_record_changed(rec), "a record read is unchanged");
+	json = ck_record_json(rec);
+	ok(json_is_object(json), "parsed as an object");
+	ok(ck_record_json(rec) == json, "parsed once");
+	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true]}\r\n", "unchanged: bytes and CRLF as read");
+	json_object_set_new(json, "c", json_string("ø"));
+	ck_record_mark_changed(rec);
+	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true],\"c\":\"ø\"}\n",
+	       "changed: compact JSON, key order kept, UTF-8 unescaped, LF");
+	ck_record_free(rec);
+
+	rec = ck_reader_next(r);
+	is_int(ck_record_line(rec), 2, "line 2");
+	ok(ck_record_json(rec) == NULL, "an array is not a record");
+	is_str(ck_record_problem(rec)->message, "not a JSON object", "its problem");
+	ck_record_free(rec);
+
+	rec = ck_reader_next(r);
+	ok(ck_record_json(rec) == NULL && ck_record_problem(rec) != NULL, "blank line is bad");
+	is_str(ck_record_problem(rec)->message, "blank line", "its problem");
+	is_str(written(rec, NULL), "\n", "a bad line passes through as read");
+	ck_record_free(rec);
+
+	rec = ck_reader_next(r);
+	is_int(ck_record_line(rec), 4, "last line without newline");
+	ok(ck_record_json(rec) != NULL, "parsed");
+	is_str(written(rec, NULL), "{\"x\": 1}\n", "written with a newline, spacing as read");
+	ok(!ck_record_check(rec), "not a valid casekit record");
+	is_str(ck_record_problem(rec)->field, "format", "first problem: format");
+	ck_record_free(rec);
+
+	ok(ck_reader_next(r) == NULL, "end of input");
+	ok(ck_reader_next(r) == NULL, "end of input, again");
+	ok(!ck_reader_failed(r), "nothing failed");
+	ck_reader_close(r);
+
+	/* An over-long line ends the input and fails the run. */
+	write_file("{\"a\":\"0123456789\"}\n{}\n", 22);
+	r = ck_reader_open(files, 1, 10);
+	ok(ck_reader_next(r) == NULL, "over-long line: no record");
+	ok(ck_reader_failed(r), "over-long line: the run fails");
+	ck_reader_close(r);
+
+	/* A made record, and events. */
+	json = json_pack("{s:s, s:{s:[]}}", "id", "x", "checklist", "findings");
+	rec = ck_record_new(json, NULL, 0);
+	ok(ck_record_changed(rec), "a made record is changed");
+	setenv("CASEKIT_NOW", "2026-01-02T03:04:05Z", 1);
+	setenv("CASEKIT_USER", "tester", 1);
+	ck_event_append(json, ck_event_new("case-test", "new"));
+	is_str(written(rec, NULL),
+	       "{\"id\":\"x\",\"events\":[{\"at\":\"2026-01-02T03:04:05Z\",\"by\":\"tester\","
+	       "\"tool\":\"case-test\",\"op\":\"new\"}],\"checklist\":{\"findings\":[]}}\n",
+	       "event appended; checklist stays last");
+	ck_event_append(json, ck_event_new("case-test", "meeting"));
+	is_int(json_array_size(json_object_get(json, "events")), 2, "second event appended");
+	ck_record_free(rec);
+
+	ok(ck_utf8_valid("æøå", strlen("æøå")), "UTF-8 valid");
+	ok(!ck_utf8_valid("B\370rn", 4), "Latin-1 byte is not UTF-8");
+	ok(!ck_utf8_valid("a\0b", 3), "NUL is refused");
+
+	unlink(path);
+	return done_testing();
+}
