@@ -12,11 +12,15 @@ json_t *
 ck_event_new(const char *tool, const char *op)
 {
 	char at[CK_TIMESTAMP_SIZE];
-	json_t *event = json_object();
+	const char *user = ck_user();
+	json_t *event;
 
+	if (!ck_utf8_valid(user, strlen(user)))
+		ck_fatal(_("CASEKIT_USER: not valid UTF-8"));
+	event = json_object();
 	if (event == NULL ||
 	    json_object_set_new(event, "at", json_string(ck_now(at))) != 0 ||
-	    json_object_set_new(event, "by", json_string(ck_user())) != 0 ||
+	    json_object_set_new(event, "by", json_string(user)) != 0 ||
 	    json_object_set_new(event, "tool", json_string(tool)) != 0 ||
 	    json_object_set_new(event, "op", json_string(op)) != 0)
 		ck_fatal(_("out of memory"));

@@ -119,7 +119,9 @@ bool ck_date_valid(int year, int month, int day);
 /* The date of a valid Y-M-D. */
 ck_date ck_date_from_ymd(int year, int month, int day);
 
-/* Splits a date into year, month (1-12) and day (1-31). */
+/* Splits a date into year, month (1-12) and day (1-31). Dates outside
+ * the years 1-9999 are taken as the nearest end of that range, here and
+ * in ck_date_format and the arithmetic below. */
 void ck_date_to_ymd(ck_date date, int *year, int *month, int *day);
 
 /* Parses exactly "YYYY-MM-DD" naming a real day; false otherwise. */
@@ -136,7 +138,8 @@ char *ck_date_format(ck_date date, char *buf);
  * the month's last day when it has fewer days. */
 ck_date ck_date_add_months(ck_date date, long months);
 
-/* Whole years from BORN to ON (an age); negative when ON is before. */
+/* Whole years from BORN to ON (an age), counted towards zero: negative
+ * when ON is a year or more before BORN. */
 int ck_date_years_between(ck_date born, ck_date on);
 
 /* A duration: months (years count 12) and days (weeks count 7), both
@@ -160,19 +163,22 @@ bool ck_timestamp_valid(const char *text);
 
 /* Sets T, "today": OPTION (the value of --today) when not NULL, else
  * $CASEKIT_TODAY, else the local date. Returns false, and writes the
- * source ("--today" or "CASEKIT_TODAY") to *BAD, when the value is not a
- * date: a usage error for the caller. */
+ * source ("--today" or "CASEKIT_TODAY") to *BAD (when not NULL), when the
+ * value is not a date: a usage error for the caller. T is then left as
+ * it was. */
 bool ck_today_init(const char *option, const char **bad);
 
 /* T as set by ck_today_init (the local date when it was not called). */
 ck_date ck_today(void);
 
-/* The time of an event: $CASEKIT_NOW when set and valid, else the clock,
- * as RFC 3339 UTC into BUF (CK_TIMESTAMP_SIZE bytes). Returns BUF. */
+/* The time of an event: $CASEKIT_NOW when set and valid (a fraction of
+ * a second dropped), else the clock, as RFC 3339 UTC into BUF
+ * (CK_TIMESTAMP_SIZE bytes). Returns BUF. */
 char *ck_now(char *buf);
 
 /* The user events name: $CASEKIT_USER, else the name of the effective
- * uid, else its number. The string is static. */
+ * uid, else its number. The string is static and shared: not for use
+ * from several threads. */
 const char *ck_user(void);
 
 /* ---------------------------------------------------------------------
@@ -216,11 +222,14 @@ int ck_validate_field(const char *path, const json_t *value, ck_problem *p);
 const char *const *ck_field_values(const char *path);
 
 /* True when TEXT is a case id: MUNICIPALITY-YYYY-NNNN (four or more
- * digits at the end). */
+ * digits at the end), the municipality part as ck_municipality_valid
+ * takes it and without spaces, '/', '\\' or '"'. */
 bool ck_case_id_valid(const char *text);
 
 /* True when TEXT names a municipality: four digits, "SE-" and four
- * digits, or a local name (not all digits, no control characters). */
+ * digits, or a local name (valid UTF-8, not all digits, not starting
+ * with "SE-" or "se-" otherwise, no control characters, no space at
+ * either end). */
 bool ck_municipality_valid(const char *text);
 
 /* Pads a DK municipality code of one to three digits to four ("101" to
@@ -228,8 +237,8 @@ bool ck_municipality_valid(const char *text);
  * or NULL when TEXT does not fit in SIZE. */
 char *ck_municipality_pad(const char *text, char *buf, size_t size);
 
-/* True when TEXT is a rule-set name (never a path): letters, digits,
- * '-', '_' and '.', not starting with '.'. */
+/* True when TEXT is a rule-set name (never a path): at most 64 letters,
+ * digits, '-', '_' and '.', not starting with '.'. */
 bool ck_pathway_name_valid(const char *text);
 
 /* ---------------------------------------------------------------------
@@ -498,7 +507,8 @@ bool ck_selection_line_may_match(const ck_selection *selection,
 				 const char *line, size_t length);
 
 /* 1 when the record is selected, 0 when not, -1 on a regex error (the
- * message in ERR). Remembers which --case ids were seen. */
+ * message in ERR). Remembers which --case ids were seen: an id counts as
+ * seen when a record has it, even when a --match then leaves it out. */
 int ck_selection_matches(ck_selection *selection, const json_t *record,
 			 char *err, size_t errsize);
 

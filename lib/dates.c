@@ -108,10 +108,12 @@ digits_value(const char *text, int n)
 	return value;
 }
 
+/* Makes *OUT from parts read by digits_value (-1 for "not digits",
+ * which no valid date has). */
 static bool
 date_from_parts(int year, int month, int day, ck_date *out)
 {
-	if (year < 0 || month < 0 || day < 0 || !ck_date_valid(year, month, day))
+	if (!ck_date_valid(year, month, day))
 		return false;
 	*out = ck_date_from_ymd(year, month, day);
 	return true;

@@ -171,8 +171,8 @@ personnummer(const char *born, const char *serial, int delta)
 
 		sum += d / 10 + d % 10;
 	}
-	snprintf(text, sizeof text, "%.8s-%.3s%d", born, serial,
-		 ((10 - sum % 10) % 10 + delta) % 10);
+	snprintf(text, sizeof text, "%.8s-%.3s%c", born, serial,
+		 (char)('0' + ((10 - sum % 10) % 10 + delta) % 10));
 	return text;
 }
 
