@@ -528,6 +528,148 @@ json_t *ck_event_new(const char *tool, const char *op);
  * the array where it is missing; keeps "checklist" the last member. */
 void ck_event_append(json_t *record, json_t *event);
 
+
+/* ---------------------------------------------------------------------
+ * CSV (csv.c): reading the case system's exports, writing tables
+ */
+
+typedef struct ck_csv ck_csv;
+
+/* Opens a CSV file ("-" is standard input) for reading rows: fields
+ * separated by DELIMITER, RFC 4180 quoting (separators and newlines
+ * inside quotes), LF or CRLF, a last row without a line end. ENCODING is
+ * NULL or "UTF-8" for UTF-8, else any name iconv knows ("cp1252"): the
+ * text is converted to UTF-8. A UTF-8 byte-order mark at the start is
+ * skipped. NULL when the file cannot be opened or the encoding is
+ * unknown, with a message in ERR (ERRSIZE bytes). The caller owns it. */
+ck_csv *ck_csv_open(const char *path, char delimiter, const char *encoding,
+		    char *err, size_t errsize);
+
+/* The next row that is not blank: 1 with its fields in *FIELDS (*COUNT
+ * of them, NUL-terminated UTF-8 text for valid input; borrowed until the
+ * next call) and *ROW its number as a spreadsheet shows it (the header
+ * is row 1; blank rows and rows spanning several lines counted as a
+ * spreadsheet counts them); 0 at the end; -1 on bad input (a quote that
+ * never closes, text not in the encoding, a field or row too large),
+ * with *ROW the row where it is and a message in ERR. */
+int ck_csv_next(ck_csv *csv, char ***fields, size_t *count,
+		unsigned long *row, char *err, size_t errsize);
+
+/* Closes the file and frees the reader; NULL is fine. */
+void ck_csv_close(ck_csv *csv);
+
+/* True when a text cell must be made safe for a spreadsheet: it starts
+ * with '=', '+', '-', '@', TAB or CR, and would be taken as a formula. */
+bool ck_csv_cell_is_formula(const char *text);
+
+/* Writes one CSV row to STREAM: COUNT cells separated by DELIMITER,
+ * quoted where needed, and "\r\n". A text cell (NUMERIC[i] false, or
+ * NUMERIC NULL) that ck_csv_cell_is_formula is written with a "'" before
+ * it; a number never is. False on a write error (errno set). */
+bool ck_csv_write_row(FILE *stream, char delimiter, const char *const *cells,
+		      const bool *numeric, size_t count);
+
+/* Parses a --delimiter value: one character, or "tab", "\\t",
+ * "semicolon", "comma". False when it is none of these (or a quote,
+ * CR or LF). */
+bool ck_csv_delimiter_parse(const char *text, char *out);
+
+/* ---------------------------------------------------------------------
+ * Site settings (settings.c): $(sysconfdir)/casekit.conf or
+ * $CASEKIT_CONFIG, lines "key = value", '#' starting a comment.
+ */
+
+typedef struct ck_settings {
+	char *rules_path;          /* folders, ':'-separated; NULL: unset */
+	long min_cell;             /* smallest count shown; default 5 */
+	char **reminder_domains;   /* addresses reminders may go to; NULL:
+				      unset (any) */
+	size_t n_reminder_domains;
+	bool allow_names;          /* --with-names allowed; default false */
+	char *path;                /* the file read, or NULL */
+} ck_settings;
+
+/* The site settings, read on the first call: $CASEKIT_CONFIG when set
+ * (it must exist), else $(sysconfdir)/casekit.conf (its absence means
+ * the defaults). An unknown key is a warning; a malformed line or value
+ * is reported with file and line and ends the program with status 2.
+ * The settings are the library's; they live until exit. */
+const ck_settings *ck_settings_get(void);
+
+/* Reads settings from PATH into OUT (the caller frees with
+ * ck_settings_clear). False on a malformed file, reported. */
+bool ck_settings_read(const char *path, ck_settings *out);
+
+/* Frees what a ck_settings holds and sets the defaults. */
+void ck_settings_clear(ck_settings *settings);
+
+/* The --min-cell to use: VALUE (an option, may be NULL for none) only
+ * when it is a whole number at least the setting's; otherwise a usage
+ * error (exit 2): an option may tighten privacy, never loosen it. */
+long ck_settings_min_cell(const ck_settings *settings, const char *value);
+
+/* True when DOMAIN may receive reminders: no reminder_domains set, or
+ * DOMAIN equals one of them or is below one (case-insensitive). Used to
+ * check that each --allow-domain narrows the setting. */
+bool ck_settings_domain_allowed(const ck_settings *settings, const char *domain);
+
+/* ---------------------------------------------------------------------
+ * Rule sets (rules.c): lookup by name, loading with "extends", and the
+ * parameters of the transitions. See casekit-rules(5).
+ */
+
+typedef struct ck_ruleset ck_ruleset;
+typedef struct ck_rulebook ck_rulebook;
+
+/* Finds a rule set: X is a file when it contains '/' or ends in
+ * ".json"; otherwise NAME.json in the folders of $CASEKIT_RULES_PATH,
+ * then the site's rules_path, then $(pkgdatadir)/rules, the first found.
+ * SKIP_DIR, when not NULL, is a folder passed over (a set extending a
+ * set of its own name). Returns a new string (free it) or NULL. */
+char *ck_rules_find(const char *x, const char *skip_dir);
+
+/* Every rule set a run can use, loaded and checked before any record is
+ * read: the set RULES_OPTION names (--rules, may be NULL) and every set
+ * in the search path. A broken set is reported with its file (and rule
+ * id) and ends the program with status 2. The caller owns it. */
+ck_rulebook *ck_rulebook_load(const char *rules_option);
+
+/* Frees a rulebook; NULL is fine. */
+void ck_rulebook_free(ck_rulebook *book);
+
+/* The set a case with PATHWAY uses: the --rules set when one was given,
+ * else the set named PATHWAY; NULL when there is none (bad input at that
+ * record). Borrowed from the book. */
+const ck_ruleset *ck_rulebook_for(const ck_rulebook *book, const char *pathway);
+
+/* The set named NAME in the search path, or NULL. */
+const ck_ruleset *ck_rulebook_get(const ck_rulebook *book, const char *name);
+
+/* A set's name, and the file it was read from. */
+const char *ck_ruleset_name(const ck_ruleset *set);
+const char *ck_ruleset_file(const ck_ruleset *set);
+
+/* A set's title in LANG ("en", "da", "sv"; falls back to "en"). */
+const char *ck_ruleset_title(const ck_ruleset *set, const char *lang);
+
+/* A duration parameter (daycare_age, school_lead, …), the set's or
+ * inherited or casekit's default. False when NAME is no such parameter. */
+bool ck_ruleset_duration(const ck_ruleset *set, const char *name, ck_duration *out);
+
+/* A whole-years parameter (school_age, youth_education_age). False when
+ * NAME is no such parameter. */
+bool ck_ruleset_years(const ck_ruleset *set, const char *name, int *out);
+
+/* True when KIND is a transition kind the set allows: the standard ones
+ * (daycare, kindergarten, school, youth-education, adult, own-home, job)
+ * and its transition_kinds, inherited too. */
+bool ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind);
+
+/* The set's rules after inheritance, as a JSON array of objects in
+ * order: the inherited ones first (changed where the set names their id,
+ * dropped where it says "off": true), then its own. Borrowed. */
+const json_t *ck_ruleset_rules(const ck_ruleset *set);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,4 @@
+/* csv.c */
+#include <config.h>
+
+#include "casekit.h"

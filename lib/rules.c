@@ -1,0 +1,4 @@
+/* rules.c */
+#include <config.h>
+
+#include "casekit.h"

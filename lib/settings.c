@@ -1,0 +1,4 @@
+/* settings.c */
+#include <config.h>
+
+#include "casekit.h"

@@ -1,0 +1,4 @@
+/* store.c */
+#include <config.h>
+
+#include "casekit.h"
