@@ -221,6 +221,41 @@ int ck_validate_field(const char *path, const json_t *value, ck_problem *p);
  * not a closed set. */
 const char *const *ck_field_values(const char *path);
 
+/* What a field holds, as text becomes its value. */
+enum ck_field_kind {
+	CK_FIELD_UNKNOWN,    /* casekit(5) knows no such field */
+	CK_FIELD_TEXT,       /* a string: free text, a closed set, an id,
+				an identity number; and local x_ fields */
+	CK_FIELD_DATE,
+	CK_FIELD_BOOL,
+	CK_FIELD_LIST,       /* an array of strings */
+	CK_FIELD_STRUCTURE   /* an object or a list of elements: never made
+				from one text */
+};
+
+/* The kind of the field at a dotted PATH ("child.born"; an array's
+ * members named through the array, "actors.since"). */
+enum ck_field_kind ck_field_kind(const char *path);
+
+/* ck_field_from_text also takes DD-MM-YYYY dates (CSV input). */
+#define CK_TEXT_LENIENT_DATES 1u
+
+/* Makes the value of the field at PATH from TEXT, as an option or a CSV
+ * cell gives it: a date (written YYYY-MM-DD), true or false (also yes,
+ * no, ja, nej, 1, 0), a list of items separated by spaces, a CPR number
+ * (stored with the hyphen), a municipality code (padded to four digits),
+ * or text; then checked as ck_validate_field checks it. True with a new
+ * reference in *OUT; false with the problem in P (field = PATH). */
+bool ck_field_from_text(const char *path, const char *text, unsigned flags,
+			json_t **out, ck_problem *p);
+
+/* Sets the field at a dotted PATH without filters in RECORD to VALUE
+ * (the record takes it), making the objects on the way; a key the
+ * object lacks goes where casekit(5)'s order puts it ("checklist" stays
+ * last, unknown keys keep their places). False, VALUE freed, when a step
+ * is not an object or is a list of elements. */
+bool ck_record_set(json_t *record, const char *path, json_t *value);
+
 /* True when TEXT is a case id: MUNICIPALITY-YYYY-NNNN (four or more
  * digits at the end), the municipality part as ck_municipality_valid
  * takes it and without spaces, '/', '\\' or '"'. */
@@ -541,7 +576,8 @@ typedef struct ck_csv ck_csv;
  * NULL or "UTF-8" for UTF-8, else any name iconv knows ("cp1252"): the
  * text is converted to UTF-8. A UTF-8 byte-order mark at the start is
  * skipped. NULL when the file cannot be opened or the encoding is
- * unknown, with a message in ERR (ERRSIZE bytes). The caller owns it. */
+ * unknown, or the delimiter is a quote, CR, LF, NUL or not ASCII, with a
+ * message in ERR (ERRSIZE bytes). The caller owns it. */
 ck_csv *ck_csv_open(const char *path, char delimiter, const char *encoding,
 		    char *err, size_t errsize);
 
@@ -549,9 +585,11 @@ ck_csv *ck_csv_open(const char *path, char delimiter, const char *encoding,
  * of them, NUL-terminated UTF-8 text for valid input; borrowed until the
  * next call) and *ROW its number as a spreadsheet shows it (the header
  * is row 1; blank rows and rows spanning several lines counted as a
- * spreadsheet counts them); 0 at the end; -1 on bad input (a quote that
- * never closes, text not in the encoding, a field or row too large),
- * with *ROW the row where it is and a message in ERR. */
+ * spreadsheet counts them; a row of empty cells is blank); 0 at the end,
+ * *ROW the last row's number; -1 on bad input (a quote that never
+ * closes, a stray quote, text after a closing quote, text not in the
+ * encoding, invalid UTF-8, a NUL byte, a field or row too large), with
+ * *ROW the row where it is and a message in ERR naming the column. */
 int ck_csv_next(ck_csv *csv, char ***fields, size_t *count,
 		unsigned long *row, char *err, size_t errsize);
 
@@ -565,11 +603,12 @@ bool ck_csv_cell_is_formula(const char *text);
 /* Writes one CSV row to STREAM: COUNT cells separated by DELIMITER,
  * quoted where needed, and "\r\n". A text cell (NUMERIC[i] false, or
  * NUMERIC NULL) that ck_csv_cell_is_formula is written with a "'" before
- * it; a number never is. False on a write error (errno set). */
+ * it; a number never is. A NULL cell is empty. False on a write error
+ * (errno set). */
 bool ck_csv_write_row(FILE *stream, char delimiter, const char *const *cells,
 		      const bool *numeric, size_t count);
 
-/* Parses a --delimiter value: one character, or "tab", "\\t",
+/* Parses a --delimiter value: one ASCII character, or "tab", "\\t",
  * "semicolon", "comma". False when it is none of these (or a quote,
  * CR or LF). */
 bool ck_csv_delimiter_parse(const char *text, char *out);
@@ -589,7 +628,8 @@ typedef struct ck_settings {
 	char *path;                /* the file read, or NULL */
 } ck_settings;
 
-/* The site settings, read on the first call: $CASEKIT_CONFIG when set
+/* The site settings, read on the first call (make it before starting
+ * threads): $CASEKIT_CONFIG when set
  * (it must exist), else $(sysconfdir)/casekit.conf (its absence means
  * the defaults). An unknown key is a warning; a malformed line or value
  * is reported with file and line and ends the program with status 2.
@@ -603,13 +643,15 @@ bool ck_settings_read(const char *path, ck_settings *out);
 /* Frees what a ck_settings holds and sets the defaults. */
 void ck_settings_clear(ck_settings *settings);
 
-/* The --min-cell to use: VALUE (an option, may be NULL for none) only
+/* (SETTINGS NULL in the two functions below: ck_settings_get().)
+ * The --min-cell to use: VALUE (an option, may be NULL for none) only
  * when it is a whole number at least the setting's; otherwise a usage
  * error (exit 2): an option may tighten privacy, never loosen it. */
 long ck_settings_min_cell(const ck_settings *settings, const char *value);
 
 /* True when DOMAIN may receive reminders: no reminder_domains set, or
- * DOMAIN equals one of them or is below one (case-insensitive). Used to
+ * DOMAIN equals one of them or is below one (case-insensitive); false
+ * for text that is not a domain name. Used to
  * check that each --allow-domain narrows the setting. */
 bool ck_settings_domain_allowed(const ck_settings *settings, const char *domain);
 
@@ -624,8 +666,9 @@ typedef struct ck_rulebook ck_rulebook;
 /* Finds a rule set: X is a file when it contains '/' or ends in
  * ".json"; otherwise NAME.json in the folders of $CASEKIT_RULES_PATH,
  * then the site's rules_path, then $(pkgdatadir)/rules, the first found.
- * SKIP_DIR, when not NULL, is a folder passed over (a set extending a
- * set of its own name). Returns a new string (free it) or NULL. */
+ * SKIP_DIR, when not NULL, is a folder passed over. (A set that extends
+ * its own name is looked up only in the folders after its own, which the
+ * rulebook does itself.) Returns a new string (free it) or NULL. */
 char *ck_rules_find(const char *x, const char *skip_dir);
 
 /* Every rule set a run can use, loaded and checked before any record is
@@ -649,7 +692,8 @@ const ck_ruleset *ck_rulebook_get(const ck_rulebook *book, const char *name);
 const char *ck_ruleset_name(const ck_ruleset *set);
 const char *ck_ruleset_file(const ck_ruleset *set);
 
-/* A set's title in LANG ("en", "da", "sv"; falls back to "en"). */
+/* A set's title in LANG ("en", "da", "sv"), else in English, else in
+ * the first language given, else the inherited title, else its name. */
 const char *ck_ruleset_title(const ck_ruleset *set, const char *lang);
 
 /* A duration parameter (daycare_age, school_lead, …), the set's or
@@ -669,6 +713,132 @@ bool ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind);
  * order: the inherited ones first (changed where the set names their id,
  * dropped where it says "off": true), then its own. Borrowed. */
 const json_t *ck_ruleset_rules(const ck_ruleset *set);
+
+
+/* ---------------------------------------------------------------------
+ * The store (store.c): a JSON-lines file changed in place, safely
+ *
+ * FILE is locked through its sidecar FILE.lock (flock, blocking; created
+ * beside FILE, never renamed). The lock file also keeps the highest id
+ * number ever given per municipality and year, and, while an append is
+ * under way, the length of FILE before it. Every open repairs what a
+ * killed run left: its temporary files are removed and a half-done
+ * append is cut off. A rewrite goes to a temporary file beside FILE that
+ * replaces FILE only when the run ends well; an append either lands
+ * whole or not at all.
+ */
+
+typedef struct ck_store ck_store;
+
+/* Opens and locks the store at PATH. CREATE: a missing FILE is made
+ * (mode 0600); without it a missing FILE is an error. Errors are
+ * reported and end the program with status 2. */
+ck_store *ck_store_open(const char *path, bool create);
+
+/* The store's path, as given. */
+const char *ck_store_path(const ck_store *store);
+
+/* A reader over FILE as it stands (see ck_reader_open). */
+ck_reader *ck_store_reader(ck_store *store, size_t max_record);
+
+/* Starts a rewrite: a writer to a new temporary file beside FILE
+ * (".FILE.ck-XXXXXX") with FILE's mode (and owner, when run as root).
+ * Until ck_store_finish, an exit removes the temporary file. */
+ck_writer *ck_store_rewrite(ck_store *store);
+
+/* Ends a rewrite begun by ck_store_rewrite, and frees WRITER. COMMIT: the
+ * temporary file is flushed and synced, renamed over FILE, and the
+ * folder synced; else it is removed and FILE stays as it was. An I/O
+ * error is reported and ends the program with status 2, FILE unchanged. */
+void ck_store_finish(ck_store *store, ck_writer *writer, bool commit);
+
+/* Appends LENGTH bytes of TEXT (whole lines) to FILE: the length before
+ * is written to the lock file first, so that a killed run's append is
+ * cut off by the next run. On an error (a full disk) FILE is cut back,
+ * the error reported, and the program ends with status 2. */
+void ck_store_append(ck_store *store, const char *text, size_t length);
+
+/* The highest number given for ids of PREFIX ("0101-2026") that the lock
+ * file remembers, or 0. */
+unsigned long ck_store_high_water(const ck_store *store, const char *prefix);
+
+/* Notes that the case id ID exists or was given: the high-water mark of
+ * its prefix rises to its number (saved with the lock file). */
+void ck_store_note_id(ck_store *store, const char *id);
+
+/* Saves the high-water marks, unlocks and frees the store; NULL is fine. */
+void ck_store_close(ck_store *store);
+
+
+/* ---------------------------------------------------------------------
+ * Changing programs (run.c): the input, output and end of a run of a
+ * program that passes records through and changes the selected ones,
+ * to standard output or in place (-i FILE).
+ */
+
+/* The options every changing program takes, for its option table:
+ * IN_PLACE_COMMANDS are the subcommands that take -i and --dry-run (NULL
+ * for all). */
+#define CK_RUN_OPTIONS(in_place_commands) \
+	{ "in-place", 'i', true, (in_place_commands) }, \
+	{ "dry-run", 0, false, (in_place_commands) }, \
+	{ "keep-going", 0, false, NULL }, \
+	{ "max-record", 0, true, NULL }, \
+	{ "today", 0, true, NULL }, \
+	{ "rules", 0, true, NULL }, \
+	{ "case", 0, true, NULL }, \
+	{ "match", 0, true, NULL }, \
+	{ "all", 0, false, NULL }
+
+/* ck_run_start: -i needs no --case, --match or --all (the subcommand
+ * selects by itself, as purge does). */
+#define CK_RUN_SELF_SELECTING 1u
+
+typedef struct ck_run ck_run;
+
+/* Starts a run from the options of CK_RUN_OPTIONS: T, --max-record, the
+ * rule sets (--rules and the search path, checked before any record is
+ * read), the selection, and the input and output: with -i FILE the store
+ * FILE, locked, rewritten through a temporary file; else the input files
+ * or standard input, and standard output. Usage errors exit 2. The
+ * caller owns the run (ck_run_finish frees it). */
+ck_run *ck_run_start(const ck_args *args, unsigned flags);
+
+/* The rule sets of the run. Borrowed. */
+const ck_rulebook *ck_run_rules(const ck_run *run);
+
+/* The selection of the run. Borrowed. */
+ck_selection *ck_run_selection(ck_run *run);
+
+/* The next record, or NULL at the end of the input or at the first bad
+ * record. A record is parsed and validated (its pathway naming a rule
+ * set) unless the selection by --case alone shows that it cannot be
+ * selected: then it passes through unparsed. A bad record is reported;
+ * with --keep-going it is written as read and the next one returned,
+ * else the run stops (status 2). The caller owns the record and hands it
+ * to ck_run_write. */
+ck_record *ck_run_next(ck_run *run);
+
+/* True when the record is selected (always false for a record passed
+ * through unparsed). A regex error is reported and ends the run with
+ * status 2. */
+bool ck_run_selected(ck_run *run, ck_record *record);
+
+/* Writes the record (see ck_write), counts it when it was changed, and
+ * frees it. */
+void ck_run_write(ck_run *run, ck_record *record);
+
+/* How many records were changed so far. */
+size_t ck_run_changed_count(const ck_run *run);
+
+/* Ends the run, with STATUS the program's own (0, or 1 for something
+ * found): every --case that matched nothing is named (status 1); with -i
+ * the store is replaced only when the run went well (status 0 or 1, no
+ * --case unmatched, the input read whole), or with --keep-going despite
+ * bad records (then status 2), never with --dry-run, which instead says
+ * how many records would change. Frees the run and returns the exit
+ * status. */
+int ck_run_finish(ck_run *run, int status);
 
 #ifdef __cplusplus
 }

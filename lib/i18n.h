@@ -6,8 +6,10 @@
 #if ENABLE_NLS
 #include <libintl.h>
 #define _(msgid) dgettext(PACKAGE, msgid)
+#define P_(singular, plural, n) dngettext(PACKAGE, singular, plural, n)
 #else
 #define _(msgid) (msgid)
+#define P_(singular, plural, n) ((n) == 1 ? (singular) : (plural))
 #endif
 /* Marks a string for translation where it is defined; translate with _()
  * where it is used. */

@@ -15,6 +15,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 /* Long options get values above any character. */
 #define LONG_BASE 0x1000
@@ -33,16 +34,6 @@ struct ck_args {
 	struct given *given;
 	size_t ngiven;
 };
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n != 0 ? n : 1, size != 0 ? size : 1);
-
-	if (p == NULL)
-		ck_fatal(_("out of memory"));
-	return p;
-}
 
 static bool
 word_in_list(const char *word, const char *list)

@@ -20,6 +20,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 enum filter_kind {
 	FILTER_EVERY,           /* [] */
@@ -48,26 +49,6 @@ struct ck_path {
 	size_t nsteps;
 	struct filter *filters; /* every step's filters, one array */
 };
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n != 0 ? n : 1, size != 0 ? size : 1);
-
-	if (p == NULL)
-		ck_fatal(_("out of memory"));
-	return p;
-}
-
-static char *
-xstrdup(const char *text)
-{
-	char *copy = strdup(text);
-
-	if (copy == NULL)
-		ck_fatal(_("out of memory"));
-	return copy;
-}
 
 static void
 set_error(char *err, size_t errsize, const char *message)

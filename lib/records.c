@@ -16,6 +16,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 #define READ_CHUNK 65536
 
@@ -60,26 +61,6 @@ struct ck_writer {
 };
 
 static const char stdin_name[] = "<stdin>";
-
-static void *
-xmalloc(size_t size)
-{
-	void *p = malloc(size != 0 ? size : 1);
-
-	if (p == NULL)
-		ck_fatal(_("out of memory"));
-	return p;
-}
-
-static void *
-xrealloc(void *old, size_t size)
-{
-	void *p = realloc(old, size != 0 ? size : 1);
-
-	if (p == NULL)
-		ck_fatal(_("out of memory"));
-	return p;
-}
 
 ck_reader *
 ck_reader_open(char *const *files, size_t nfiles, size_t max_record)

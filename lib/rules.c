@@ -1,4 +1,1152 @@
-/* rules.c */
+/* rules.c — rule sets: finding them by name, loading them with "extends",
+ * checking them, and the parameters of the transitions.
+ *
+ * A set is a JSON file NAME.json found in the folders of
+ * $CASEKIT_RULES_PATH, then the site's rules_path, then
+ * $(pkgdatadir)/rules. Every set a run can use is loaded and checked at
+ * start-up, before any record is read, so that a broken set stops the run
+ * with its file and rule id instead of failing half-way through a store.
+ * Loaded sets are read-only afterwards: the threads of case-checklist may
+ * share a rulebook. See casekit-rules(5). */
 #include <config.h>
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "casekit.h"
+#include "i18n.h"
+#include "internal.h"
+
+/* A rule set is a few kilobytes; anything this large is a wrong file. */
+#define SET_FILE_MAX ((size_t)4 << 20)
+
+/* The transition kinds every set allows (casekit(5), transitions). */
+static const char *const standard_kinds[] = {
+	"daycare", "kindergarten", "school", "youth-education", "adult",
+	"own-home", "job", NULL
+};
+
+/* The duration parameters and casekit's defaults, used when no set in
+ * the chain gives one. */
+static const struct {
+	const char *name;
+	const char *fallback;
+} duration_params[] = {
+	{ "daycare_age", "1y" },
+	{ "daycare_lead", "6m" },
+	{ "kindergarten_age", "2y10m" },
+	{ "kindergarten_lead", "6m" },
+	{ "school_lead", "12m" },
+	{ "youth_education_lead", "12m" },
+	{ "adult_age", "18y" },
+	{ "adult_prepare_age", "16y" }
+};
+#define N_DURATIONS (sizeof duration_params / sizeof duration_params[0])
+
+/* The whole-years parameters: school starts 1 August of the year the
+ * child turns school_age; youth education likewise. */
+static const struct {
+	const char *name;
+	int fallback;
+} year_params[] = {
+	{ "school_age", 6 },
+	{ "youth_education_age", 16 }
+};
+#define N_YEARS (sizeof year_params / sizeof year_params[0])
+/* A bound that only catches nonsense: no transition is 100 years away. */
+#define YEARS_MAX 99
+
+/* The members a set may have; "x_…" members are local notes. */
+static const char *const set_members[] = {
+	"name", "title", "extends", "parameters", "transition_kinds", "rules", NULL
+};
+
+static const char *const bases[] = { "law", "recommendation", "local", NULL };
+
+enum set_state {
+	SET_LOADING,            /* being read: met again, extends is a cycle */
+	SET_READY,
+	SET_BROKEN              /* reported when it was read */
+};
+
+struct ck_ruleset {
+	char *name;             /* the file's base name, without ".json" */
+	char *file;
+	json_t *json;           /* the file as read; NULL when unreadable */
+	const ck_ruleset *parent;
+	enum set_state state;
+	json_t *rules;          /* after inheritance: an array of objects */
+	json_t *kinds;          /* transition_kinds, inherited too */
+	ck_duration durations[N_DURATIONS];
+	int years[N_YEARS];
+};
+
+struct ck_rulebook {
+	ck_ruleset **sets;      /* every set read, each file once; owned */
+	size_t n_sets;
+	ck_ruleset **named;     /* the first set of each name in the search
+				   path (borrowed from sets) */
+	size_t n_named;
+	const ck_ruleset *option;   /* the --rules set, or NULL */
+	ck_ruleset **loading;   /* the chain being read, for cycles */
+	size_t n_loading;
+};
+
+/* Folders of the search path. */
+struct dirs {
+	char **items;
+	size_t count;
+};
+
+/* DIR "/" NAME SUFFIX, newly allocated. */
+static char *
+join(const char *dir, const char *name, const char *suffix)
+{
+	size_t a = strlen(dir), b = strlen(name), c = strlen(suffix);
+	char *p = xmalloc(a + b + c + 2);
+
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b);
+	memcpy(p + a + 1 + b, suffix, c + 1);
+	return p;
+}
+
+static bool
+ends_with(const char *text, const char *suffix)
+{
+	size_t a = strlen(text), b = strlen(suffix);
+
+	return a >= b && strcmp(text + a - b, suffix) == 0;
+}
+
+static bool
+in_list(const char *const *list, const char *text)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, text) == 0)
+			return true;
+	return false;
+}
+
+/* ---------------------------------------------------------------------
+ * The search path and lookup
+ */
+
+/* Adds the folders of a ':'-separated LIST, empty entries skipped (as
+ * MANPATH does). */
+static void
+dirs_add_list(struct dirs *d, const char *list)
+{
+	while (*list != '\0') {
+		size_t n = strcspn(list, ":");
+
+		if (n > 0) {
+			d->items = xrealloc(d->items, (d->count + 1) * sizeof *d->items);
+			d->items[d->count++] = xstrndup(list, n);
+		}
+		list += n;
+		if (*list == ':')
+			list++;
+	}
+}
+
+static void
+dirs_free(struct dirs *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++)
+		free(d->items[i]);
+	free(d->items);
+	d->items = NULL;
+	d->count = 0;
+}
+
+/* $CASEKIT_RULES_PATH, the site's rules_path, then the shipped sets. */
+static void
+search_dirs(struct dirs *d)
+{
+	const char *env = getenv("CASEKIT_RULES_PATH");
+	const ck_settings *settings = ck_settings_get();
+
+	d->items = NULL;
+	d->count = 0;
+	if (env != NULL)
+		dirs_add_list(d, env);
+	if (settings->rules_path != NULL)
+		dirs_add_list(d, settings->rules_path);
+	dirs_add_list(d, PKGDATADIR "/rules");
+}
+
+/* True when the folders A and B are one, however spelt ("rules",
+ * "./rules/"), so that a set extending its own name cannot find itself
+ * through a second spelling of its folder. */
+static bool
+same_dir(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return strcmp(a, b) == 0;
+}
+
+/* True when PATH exists and is not a folder: a set file to read (one we
+ * may not read is still found, and then reported, not passed over). */
+static bool
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+/* True when the --rules value X names a file rather than a set. */
+static bool
+names_file(const char *x)
+{
+	return strchr(x, '/') != NULL || ends_with(x, ".json");
+}
+
+/* NAME.json in the search path, passing over the folder SKIP_DIR. With
+ * AFTER, also every folder before SKIP_DIR: a set that extends its own
+ * name extends the next one of that name down the path, so that a
+ * personal folder in CASEKIT_RULES_PATH can extend the site's set that
+ * extends the shipped one, without a cycle. */
+static char *
+find_name(const char *name, const char *skip_dir, bool after)
+{
+	struct dirs d;
+	char *found = NULL;
+	size_t i, start = 0;
+
+	search_dirs(&d);
+	if (skip_dir != NULL && after)
+		for (i = 0; i < d.count; i++)
+			if (same_dir(d.items[i], skip_dir)) {
+				start = i + 1;
+				break;
+			}
+	for (i = start; i < d.count && found == NULL; i++) {
+		char *path;
+
+		if (skip_dir != NULL && same_dir(d.items[i], skip_dir))
+			continue;
+		path = join(d.items[i], name, ".json");
+		if (is_file(path))
+			found = path;
+		else
+			free(path);
+	}
+	dirs_free(&d);
+	return found;
+}
+
+char *
+ck_rules_find(const char *x, const char *skip_dir)
+{
+	if (x == NULL || *x == '\0')
+		return NULL;
+	if (names_file(x))
+		return is_file(x) ? xstrdup(x) : NULL;
+	if (!ck_pathway_name_valid(x))
+		return NULL;
+	return find_name(x, skip_dir, false);
+}
+
+/* ---------------------------------------------------------------------
+ * Reading a set file
+ */
+
+/* Reports a JSON error from its code, line and column: Jansson's own
+ * text would quote the file. */
+static void
+report_json_error(const char *file, const json_error_t *err)
+{
+	unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+	int column = err->column > 0 ? err->column : 1;
+
+	switch (json_error_code(err)) {
+	case json_error_invalid_utf8:
+		ck_error_at(file, line, NULL, _("not valid UTF-8 (column %d)"), column);
+		break;
+	case json_error_duplicate_key:
+		ck_error_at(file, line, NULL,
+			    _("a key appears twice in one object (column %d)"), column);
+		break;
+	case json_error_premature_end_of_input:
+		ck_error_at(file, line, NULL, _("invalid JSON: the file ends inside a value"));
+		break;
+	case json_error_end_of_input_expected:
+		ck_error_at(file, line, NULL,
+			    _("invalid JSON: more than one value in the file (column %d)"),
+			    column);
+		break;
+	case json_error_null_character:
+	case json_error_null_byte_in_key:
+		ck_error_at(file, line, NULL, _("invalid JSON: a NUL character (column %d)"),
+			    column);
+		break;
+	case json_error_numeric_overflow:
+		ck_error_at(file, line, NULL, _("a number too large to hold (column %d)"),
+			    column);
+		break;
+	case json_error_stack_overflow:
+		ck_error_at(file, line, NULL, _("JSON nested too deeply (column %d)"), column);
+		break;
+	case json_error_out_of_memory:
+		ck_fatal(_("out of memory"));
+	default:
+		ck_error_at(file, line, NULL, _("invalid JSON (column %d)"), column);
+		break;
+	}
+}
+
+/* Reads FILE whole into *TEXT (*LENGTH bytes); false on an error,
+ * reported. */
+static bool
+read_file(const char *file, char **text, size_t *length)
+{
+	size_t cap = 4096, len = 0;
+	char *buf;
+	int fd;
+
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		ck_error_at(file, 0, NULL, _("cannot open: %s"), strerror(errno));
+		return false;
+	}
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+
+		if (len == cap) {
+			if (cap >= SET_FILE_MAX) {
+				ck_error_at(file, 0, NULL,
+					    _("larger than %zu bytes: not a rule set"),
+					    SET_FILE_MAX);
+				goto fail;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ck_error_at(file, 0, NULL, _("read error: %s"), strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	*text = buf;
+	*length = len;
+	return true;
+fail:
+	close(fd);
+	free(buf);
+	return false;
+}
+
+/* The set's JSON object from its file; NULL on an error, reported. */
+static json_t *
+parse_file(const char *file)
+{
+	json_error_t err;
+	json_t *json;
+	char *text;
+	size_t length, skip = 0;
+
+	if (!read_file(file, &text, &length))
+		return NULL;
+	/* Editors on Windows save a byte-order mark; Jansson refuses it. */
+	if (length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if (length == skip) {
+		ck_error_at(file, 0, NULL, _("empty: not a rule set"));
+		free(text);
+		return NULL;
+	}
+	json = json_loadb(text + skip, length - skip,
+			  JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+	free(text);
+	if (json == NULL) {
+		report_json_error(file, &err);
+		return NULL;
+	}
+	if (!json_is_object(json)) {
+		ck_error_at(file, 0, NULL, _("not a JSON object: a rule set is one object"));
+		json_decref(json);
+		return NULL;
+	}
+	return json;
+}
+
+/* ---------------------------------------------------------------------
+ * Checking a set
+ */
+
+static bool
+nonempty_string(const json_t *value)
+{
+	return json_is_string(value) && json_string_length(value) > 0;
+}
+
+/* True when VALUE is a text in several languages: an object whose
+ * members are non-empty strings, at least one. */
+static bool
+language_strings(const json_t *value)
+{
+	const char *lang;
+	json_t *text;
+
+	if (!json_is_object(value) || json_object_size(value) == 0)
+		return false;
+	json_object_foreach((json_t *)value, lang, text)
+		if (*lang == '\0' || !nonempty_string(text))
+			return false;
+	return true;
+}
+
+static int
+duration_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_DURATIONS; i++)
+		if (strcmp(duration_params[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+years_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_YEARS; i++)
+		if (strcmp(year_params[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The parameters: the parent's (or casekit's defaults), then the set's
+ * own. */
+static bool
+check_parameters(ck_ruleset *set)
+{
+	json_t *params = json_object_get(set->json, "parameters");
+	const char *key;
+	json_t *value;
+	size_t i;
+
+	if (set->parent != NULL) {
+		memcpy(set->durations, set->parent->durations, sizeof set->durations);
+		memcpy(set->years, set->parent->years, sizeof set->years);
+	} else {
+		for (i = 0; i < N_DURATIONS; i++)
+			ck_duration_parse(duration_params[i].fallback, &set->durations[i]);
+		for (i = 0; i < N_YEARS; i++)
+			set->years[i] = year_params[i].fallback;
+	}
+	if (params == NULL)
+		return true;
+	if (!json_is_object(params)) {
+		ck_error_at(set->file, 0, "parameters", _("not an object"));
+		return false;
+	}
+	json_object_foreach(params, key, value) {
+		char field[CK_FIELD_MAX];
+		int d = duration_index(key), y = years_index(key);
+
+		snprintf(field, sizeof field, "parameters.%s", key);
+		if (d >= 0) {
+			ck_duration dur;
+
+			/* A negative age or lead time has no meaning. */
+			if (!json_is_string(value)
+			    || !ck_duration_parse(json_string_value(value), &dur)
+			    || dur.months < 0 || dur.days < 0) {
+				ck_error_at(set->file, 0, field,
+					    _("not a duration (such as 6m, 1y or 2y10m)"));
+				return false;
+			}
+			set->durations[d] = dur;
+		} else if (y >= 0) {
+			json_int_t n;
+
+			if (!json_is_integer(value)
+			    || (n = json_integer_value(value)) < 1 || n > YEARS_MAX) {
+				ck_error_at(set->file, 0, field,
+					    _("not a whole number of years from 1 to %d"),
+					    YEARS_MAX);
+				return false;
+			}
+			set->years[y] = (int)n;
+		} else {
+			ck_error_at(set->file, 0, field, _("no such parameter"));
+			return false;
+		}
+	}
+	return true;
+}
+
+/* transition_kinds: the parent's, then the set's own. */
+static bool
+check_kinds(ck_ruleset *set)
+{
+	json_t *own = json_object_get(set->json, "transition_kinds");
+	json_t *kind;
+	size_t i, j;
+
+	set->kinds = set->parent != NULL ? json_copy(set->parent->kinds) : json_array();
+	if (set->kinds == NULL)
+		ck_fatal(_("out of memory"));
+	if (own == NULL)
+		return true;
+	if (!json_is_array(own)) {
+		ck_error_at(set->file, 0, "transition_kinds", _("not an array"));
+		return false;
+	}
+	json_array_foreach(own, i, kind) {
+		bool known = false;
+
+		if (!nonempty_string(kind)) {
+			char field[CK_FIELD_MAX];
+
+			snprintf(field, sizeof field, "transition_kinds[#%zu]", i + 1);
+			ck_error_at(set->file, 0, field, _("not a non-empty string"));
+			return false;
+		}
+		for (j = 0; j < json_array_size(set->kinds); j++)
+			if (json_equal(json_array_get(set->kinds, j), kind))
+				known = true;
+		if (!known)
+			json_array_append(set->kinds, kind);
+	}
+	return true;
+}
+
+/* The checks of one rule after inheritance, reported with the set's file
+ * and the rule's id.
+ *
+ * Only what every rule has is checked here. The fields of each kind
+ * (deadline: from, within, done; count: path, where, min, max; the
+ * special kinds' own fields) are to be checked here too when
+ * case-checklist comes to judge them, with their paths and patterns
+ * compiled: a rule that cannot be judged must stop the run at start-up,
+ * not at the first record it meets. */
+static bool
+check_rule(const ck_ruleset *set, const json_t *rule)
+{
+	const char *id = json_string_value(json_object_get(rule, "id"));
+	json_t *value;
+	ck_duration d;
+
+	if (!nonempty_string(json_object_get(rule, "kind"))) {
+		ck_error_at(set->file, 0, id, _("kind: not a non-empty string"));
+		return false;
+	}
+	value = json_object_get(rule, "basis");
+	if (value != NULL && (!json_is_string(value)
+			      || !in_list(bases, json_string_value(value)))) {
+		ck_error_at(set->file, 0, id,
+			    _("basis: not one of: law, recommendation, local"));
+		return false;
+	}
+	value = json_object_get(rule, "ref");
+	if (value != NULL && !nonempty_string(value)) {
+		ck_error_at(set->file, 0, id, _("ref: not a non-empty string"));
+		return false;
+	}
+	value = json_object_get(rule, "message");
+	if (value != NULL && !language_strings(value)) {
+		ck_error_at(set->file, 0, id,
+			    _("message: not an object of texts by language (en, da, sv)"));
+		return false;
+	}
+	value = json_object_get(rule, "reminder");
+	if (value != NULL && !language_strings(value)) {
+		ck_error_at(set->file, 0, id,
+			    _("reminder: not an object of texts by language (en, da, sv)"));
+		return false;
+	}
+	value = json_object_get(rule, "when");
+	if (value != NULL && !json_is_object(value)) {
+		ck_error_at(set->file, 0, id, _("when: not an object"));
+		return false;
+	}
+	value = json_object_get(rule, "each");
+	if (value != NULL && !nonempty_string(value)) {
+		ck_error_at(set->file, 0, id, _("each: not a path"));
+		return false;
+	}
+	value = json_object_get(rule, "remind");
+	if (value != NULL && (!json_is_string(value)
+			      || !ck_duration_parse(json_string_value(value), &d))) {
+		ck_error_at(set->file, 0, id, _("remind: not a duration (such as 30d or 6m)"));
+		return false;
+	}
+	return true;
+}
+
+/* The place of the rule with ID in RULES, or -1. */
+static long
+rule_index(const json_t *rules, const char *id)
+{
+	size_t i;
+	json_t *rule;
+
+	json_array_foreach(rules, i, rule)
+		if (strcmp(json_string_value(json_object_get(rule, "id")), id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* INHERITED changed by the fields OWN names: a field replaces the
+ * inherited one whole, except the texts by language (message, reminder),
+ * which change only in the languages given. New reference. */
+static json_t *
+merge_rule(const json_t *inherited, const json_t *own)
+{
+	json_t *merged = json_deep_copy(inherited);
+	const char *key;
+	json_t *value;
+
+	if (merged == NULL)
+		ck_fatal(_("out of memory"));
+	json_object_foreach((json_t *)own, key, value) {
+		json_t *old = json_object_get(merged, key);
+
+		if ((strcmp(key, "message") == 0 || strcmp(key, "reminder") == 0)
+		    && json_is_object(old) && json_is_object(value))
+			json_object_update(old, value);
+		else
+			json_object_set(merged, key, value);
+	}
+	json_object_del(merged, "off");
+	return merged;
+}
+
+/* The rules: the parent's, changed or turned off where the set names
+ * their id, then the set's new ones. */
+static bool
+check_rules(ck_ruleset *set)
+{
+	json_t *own = json_object_get(set->json, "rules");
+	json_t *rule;
+	size_t i, j;
+
+	set->rules = set->parent != NULL ? json_deep_copy(set->parent->rules)
+					 : json_array();
+	if (set->rules == NULL)
+		ck_fatal(_("out of memory"));
+	if (own == NULL)
+		return true;
+	if (!json_is_array(own)) {
+		ck_error_at(set->file, 0, "rules", _("not an array"));
+		return false;
+	}
+	json_array_foreach(own, i, rule) {
+		char place[CK_FIELD_MAX];
+		json_t *off;
+		const char *id;
+		long at;
+
+		snprintf(place, sizeof place, "rules[#%zu]", i + 1);
+		if (!json_is_object(rule)) {
+			ck_error_at(set->file, 0, place, _("not an object"));
+			return false;
+		}
+		if (!nonempty_string(json_object_get(rule, "id"))) {
+			ck_error_at(set->file, 0, place, _("id: not a non-empty string"));
+			return false;
+		}
+		id = json_string_value(json_object_get(rule, "id"));
+		for (j = 0; j < i; j++)
+			if (json_equal(json_object_get(json_array_get(own, j), "id"),
+				       json_object_get(rule, "id"))) {
+				ck_error_at(set->file, 0, id,
+					    _("id: given to two rules of the set"));
+				return false;
+			}
+		off = json_object_get(rule, "off");
+		if (off != NULL && !json_is_boolean(off)) {
+			ck_error_at(set->file, 0, id, _("off: not true or false"));
+			return false;
+		}
+		at = rule_index(set->rules, id);
+		if (at >= 0 && json_is_true(off)) {
+			json_array_remove(set->rules, (size_t)at);
+		} else if (at >= 0) {
+			json_array_set_new(set->rules, (size_t)at,
+					   merge_rule(json_array_get(set->rules, (size_t)at),
+						      rule));
+		} else if (json_is_true(off)) {
+			/* Most likely a misspelt id: the rule meant to be off
+			 * would silently stay on. */
+			ck_error_at(set->file, 0, id,
+				    _("off: the set inherits no rule with this id"));
+			return false;
+		} else if (json_object_get(rule, "kind") == NULL) {
+			/* Likewise: a change to a misspelt id would be a new
+			 * rule that can never be judged. */
+			ck_error_at(set->file, 0, id,
+				    _("kind: missing, and the set inherits no rule with this id"));
+			return false;
+		} else {
+			json_t *copy = json_deep_copy(rule);
+
+			if (copy == NULL)
+				ck_fatal(_("out of memory"));
+			json_object_del(copy, "off");
+			json_array_append_new(set->rules, copy);
+		}
+	}
+	json_array_foreach(set->rules, i, rule)
+		if (!check_rule(set, rule))
+			return false;
+	return true;
+}
+
+/* The set's name from its file: the base name without ".json". */
+static char *
+name_from_file(const char *file)
+{
+	const char *base = strrchr(file, '/');
+	size_t n;
+
+	base = base != NULL ? base + 1 : file;
+	n = strlen(base);
+	if (ends_with(base, ".json"))
+		n -= 5;
+	return xstrndup(base, n);
+}
+
+static ck_ruleset *load_set(ck_rulebook *book, const char *file);
+
+/* Reports the chain of sets being read from SET to the top, and SET
+ * again: "a -> b -> a". */
+static void
+report_cycle(ck_rulebook *book, const ck_ruleset *set)
+{
+	char chain[CK_MESSAGE_MAX];
+	size_t i = 0, used = 0;
+
+	while (i < book->n_loading && book->loading[i] != set)
+		i++;
+	chain[0] = '\0';
+	for (; i < book->n_loading; i++) {
+		int n = snprintf(chain + used, sizeof chain - used, "%s -> ",
+				 book->loading[i]->name);
+
+		if (n < 0 || (size_t)n >= sizeof chain - used)
+			break;
+		used += (size_t)n;
+	}
+	snprintf(chain + used, sizeof chain - used, "%s", set->name);
+	ck_error_at(book->loading[book->n_loading - 1]->file, 0, "extends",
+		    _("the sets extend each other in a cycle: %s"), chain);
+}
+
+/* extends: the set it names, looked up as --rules names are, except that
+ * a set extending its own name looks only past its own folder. */
+static bool
+resolve_extends(ck_rulebook *book, ck_ruleset *set)
+{
+	json_t *value = json_object_get(set->json, "extends");
+	const char *name;
+	char *dir, *file, *slash;
+	ck_ruleset *parent;
+
+	if (value == NULL)
+		return true;
+	name = json_string_value(value);
+	if (name == NULL || !ck_pathway_name_valid(name)) {
+		ck_error_at(set->file, 0, "extends",
+			    _("not a rule-set name (letters, digits, '.', '-' and '_', at most 64)"));
+		return false;
+	}
+	dir = NULL;
+	if (strcmp(name, set->name) == 0) {
+		slash = strrchr(set->file, '/');
+		dir = slash != NULL ? xstrndup(set->file, (size_t)(slash - set->file))
+				    : xstrdup(".");
+		if (*dir == '\0') {
+			free(dir);
+			dir = xstrdup("/");
+		}
+	}
+	file = find_name(name, dir, true);
+	free(dir);
+	if (file == NULL) {
+		ck_error_at(set->file, 0, "extends",
+			    _("no rule set named %s in the search path"), name);
+		return false;
+	}
+	parent = load_set(book, file);
+	free(file);
+	if (parent->state == SET_LOADING) {
+		report_cycle(book, parent);
+		return false;
+	}
+	/* A broken parent was reported when it was read. */
+	if (parent->state == SET_BROKEN)
+		return false;
+	set->parent = parent;
+	return true;
+}
+
+/* Everything but the inheritance of the members: the file, its name,
+ * the members allowed, the title. */
+static bool
+check_members(ck_ruleset *set)
+{
+	const char *key;
+	json_t *value;
+
+	if (!ck_pathway_name_valid(set->name)) {
+		ck_error_at(set->file, 0, NULL,
+			    _("the file is not named NAME.json for a rule-set name "
+			      "(letters, digits, '.', '-' and '_', at most 64)"));
+		return false;
+	}
+	json_object_foreach(set->json, key, value) {
+		if (!in_list(set_members, key) && strncmp(key, "x_", 2) != 0) {
+			ck_error_at(set->file, 0, key,
+				    _("not a member of a rule set (local notes are named x_...)"));
+			return false;
+		}
+	}
+	value = json_object_get(set->json, "name");
+	if (!json_is_string(value)) {
+		ck_error_at(set->file, 0, "name", _("missing, or not a string"));
+		return false;
+	}
+	/* The name is how cases and other sets find the set: it must be
+	 * the name it is found by. */
+	if (strcmp(json_string_value(value), set->name) != 0) {
+		ck_error_at(set->file, 0, "name",
+			    _("not the file's name without .json (%s)"), set->name);
+		return false;
+	}
+	value = json_object_get(set->json, "title");
+	if (value != NULL && !nonempty_string(value) && !language_strings(value)) {
+		ck_error_at(set->file, 0, "title",
+			    _("not a string or an object of texts by language (en, da, sv)"));
+		return false;
+	}
+	return true;
+}
+
+static ck_ruleset *
+find_loaded(const ck_rulebook *book, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < book->n_sets; i++)
+		if (strcmp(book->sets[i]->file, file) == 0)
+			return book->sets[i];
+	return NULL;
+}
+
+/* The set in FILE, read and checked once per book. Its state says
+ * whether it is broken (reported) or, met while it is still being read,
+ * part of a cycle. */
+static ck_ruleset *
+load_set(ck_rulebook *book, const char *file)
+{
+	ck_ruleset *set = find_loaded(book, file);
+	bool good;
+
+	if (set != NULL)
+		return set;
+	set = xmalloc(sizeof *set);
+	memset(set, 0, sizeof *set);
+	set->file = xstrdup(file);
+	set->name = name_from_file(file);
+	set->state = SET_LOADING;
+	book->sets = xrealloc(book->sets, (book->n_sets + 1) * sizeof *book->sets);
+	book->sets[book->n_sets++] = set;
+	book->loading = xrealloc(book->loading,
+				 (book->n_loading + 1) * sizeof *book->loading);
+	book->loading[book->n_loading++] = set;
+
+	set->json = parse_file(file);
+	good = set->json != NULL
+	       && check_members(set)
+	       && resolve_extends(book, set)
+	       && check_parameters(set)
+	       && check_kinds(set)
+	       && check_rules(set);
+	set->state = good ? SET_READY : SET_BROKEN;
+	book->n_loading--;
+	return set;
+}
+
+/* ---------------------------------------------------------------------
+ * The rulebook
+ */
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The NAME.json files of DIR, sorted (so that messages come in a
+ * stable order); hidden files passed over. A folder that does not exist
+ * is passed over, as MANPATH's are. */
+static char **
+list_sets(const char *dir, size_t *count)
+{
+	char **names = NULL;
+	struct dirent *e;
+	DIR *d;
+
+	*count = 0;
+	d = opendir(dir);
+	if (d == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			ck_warning_at(dir, 0, NULL, _("cannot read the folder: %s"),
+				      strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		char *path;
+
+		if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json"))
+			continue;
+		path = join(dir, e->d_name, "");
+		if (is_file(path)) {
+			names = xrealloc(names, (*count + 1) * sizeof *names);
+			names[(*count)++] = xstrdup(e->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	if (*count > 1)
+		qsort(names, *count, sizeof *names, compare_names);
+	return names;
+}
+
+static const ck_ruleset *
+named(const ck_rulebook *book, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < book->n_named; i++)
+		if (strcmp(book->named[i]->name, name) == 0)
+			return book->named[i];
+	return NULL;
+}
+
+ck_rulebook *
+ck_rulebook_load(const char *rules_option)
+{
+	ck_rulebook *book = xmalloc(sizeof *book);
+	bool failed = false;
+	struct dirs d;
+	size_t i, j;
+
+	memset(book, 0, sizeof *book);
+	if (rules_option != NULL) {
+		char *file = ck_rules_find(rules_option, NULL);
+
+		/* A file that is not there is read all the same, so
+		 * that the message says why it cannot be. */
+		if (file == NULL && names_file(rules_option))
+			file = xstrdup(rules_option);
+		if (file == NULL) {
+			ck_error(_("--rules: no rule set named %s in the search path"),
+				 rules_option);
+			failed = true;
+		} else {
+			book->option = load_set(book, file);
+			failed = book->option->state != SET_READY;
+			free(file);
+		}
+	}
+
+	search_dirs(&d);
+	for (i = 0; i < d.count; i++) {
+		size_t count;
+		char **names = list_sets(d.items[i], &count);
+
+		for (j = 0; j < count; j++) {
+			ck_ruleset *set;
+			char *file;
+
+			names[j][strlen(names[j]) - 5] = '\0';
+			/* The first of a name in the path is the one lookup
+			 * finds; the later ones cannot be used. */
+			if (named(book, names[j]) != NULL) {
+				free(names[j]);
+				continue;
+			}
+			file = join(d.items[i], names[j], ".json");
+			set = load_set(book, file);
+			free(file);
+			free(names[j]);
+			if (set->state != SET_READY)
+				failed = true;
+			book->named = xrealloc(book->named,
+					       (book->n_named + 1) * sizeof *book->named);
+			book->named[book->n_named++] = set;
+		}
+		free(names);
+	}
+	dirs_free(&d);
+	if (failed) {
+		ck_rulebook_free(book);
+		exit(CK_EXIT_TROUBLE);
+	}
+	return book;
+}
+
+void
+ck_rulebook_free(ck_rulebook *book)
+{
+	size_t i;
+
+	if (book == NULL)
+		return;
+	for (i = 0; i < book->n_sets; i++) {
+		ck_ruleset *set = book->sets[i];
+
+		free(set->name);
+		free(set->file);
+		json_decref(set->json);
+		json_decref(set->rules);
+		json_decref(set->kinds);
+		free(set);
+	}
+	free(book->sets);
+	free(book->named);
+	free(book->loading);
+	free(book);
+}
+
+const ck_ruleset *
+ck_rulebook_for(const ck_rulebook *book, const char *pathway)
+{
+	if (book->option != NULL)
+		return book->option;
+	if (pathway == NULL)
+		return NULL;
+	return ck_rulebook_get(book, pathway);
+}
+
+const ck_ruleset *
+ck_rulebook_get(const ck_rulebook *book, const char *name)
+{
+	if (book == NULL || name == NULL)
+		return NULL;
+	return named(book, name);
+}
+
+/* ---------------------------------------------------------------------
+ * A set's members
+ */
+
+const char *
+ck_ruleset_name(const ck_ruleset *set)
+{
+	return set->name;
+}
+
+const char *
+ck_ruleset_file(const ck_ruleset *set)
+{
+	return set->file;
+}
+
+const char *
+ck_ruleset_title(const ck_ruleset *set, const char *lang)
+{
+	const ck_ruleset *s;
+
+	/* A set without a title has the title of the set it extends: a
+	 * local rare-disability extending the shipped one stays "Children
+	 * with rare disabilities". */
+	for (s = set; s != NULL; s = s->parent) {
+		json_t *title = json_object_get(s->json, "title");
+		const char *text;
+
+		if (json_is_string(title))
+			return json_string_value(title);
+		if (!json_is_object(title))
+			continue;
+		text = json_string_value(json_object_get(title, lang != NULL ? lang : "en"));
+		if (text == NULL)
+			text = json_string_value(json_object_get(title, "en"));
+		if (text == NULL) {
+			/* No English either: the first language given. */
+			const char *key;
+			json_t *value;
+
+			json_object_foreach(title, key, value)
+				return json_string_value(value);
+		}
+		return text;
+	}
+	return set->name;
+}
+
+bool
+ck_ruleset_duration(const ck_ruleset *set, const char *name, ck_duration *out)
+{
+	int i = name != NULL ? duration_index(name) : -1;
+
+	if (i < 0)
+		return false;
+	if (set != NULL)
+		*out = set->durations[i];
+	else
+		ck_duration_parse(duration_params[i].fallback, out);
+	return true;
+}
+
+bool
+ck_ruleset_years(const ck_ruleset *set, const char *name, int *out)
+{
+	int i = name != NULL ? years_index(name) : -1;
+
+	if (i < 0)
+		return false;
+	*out = set != NULL ? set->years[i] : year_params[i].fallback;
+	return true;
+}
+
+bool
+ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind)
+{
+	json_t *value;
+	size_t i;
+
+	if (kind == NULL)
+		return false;
+	if (in_list(standard_kinds, kind))
+		return true;
+	if (set == NULL)
+		return false;
+	json_array_foreach(set->kinds, i, value)
+		if (strcmp(json_string_value(value), kind) == 0)
+			return true;
+	return false;
+}
+
+const json_t *
+ck_ruleset_rules(const ck_ruleset *set)
+{
+	return set->rules;
+}

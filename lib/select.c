@@ -16,6 +16,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 struct case_id {
 	char *id;
@@ -36,17 +37,6 @@ struct ck_selection {
 	bool all;
 	ck_values values;       /* scratch for ck_path_eval */
 };
-
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		ck_fatal(_("out of memory"));
-	p = realloc(p, n * size != 0 ? n * size : 1);
-	if (p == NULL)
-		ck_fatal(_("out of memory"));
-	return p;
-}
 
 ck_selection *
 ck_selection_new(void)
@@ -87,10 +77,10 @@ ck_selection_add_case(ck_selection *selection, const char *id)
 	for (i = 0; i < selection->ncases; i++)
 		if (strcmp(selection->cases[i].id, id) == 0)
 			return;
-	selection->cases = xrealloc(selection->cases, selection->ncases + 1,
+	selection->cases = xreallocarray(selection->cases, selection->ncases + 1,
 				    sizeof *selection->cases);
 	c = &selection->cases[selection->ncases++];
-	c->id = xrealloc(NULL, length + 1, 1);
+	c->id = xreallocarray(NULL, length + 1, 1);
 	memcpy(c->id, id, length + 1);
 	c->length = length;
 	c->seen = false;
@@ -123,7 +113,7 @@ ck_selection_add_match(ck_selection *selection, const char *spec,
 		set_error(err, errsize, "%s", _("expected PATH=REGEX"));
 		return false;
 	}
-	path_text = xrealloc(NULL, (size_t)split + 1, 1);
+	path_text = xreallocarray(NULL, (size_t)split + 1, 1);
 	memcpy(path_text, spec, (size_t)split);
 	path_text[split] = '\0';
 	path = ck_path_compile(path_text, message, sizeof message);
@@ -144,7 +134,7 @@ ck_selection_add_match(ck_selection *selection, const char *spec,
 		return false;
 	}
 	free(path_text);
-	selection->matches = xrealloc(selection->matches,
+	selection->matches = xreallocarray(selection->matches,
 				      selection->nmatches + 1,
 				      sizeof *selection->matches);
 	m = &selection->matches[selection->nmatches++];

@@ -24,9 +24,11 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "casekit.h"
 #include "i18n.h"
@@ -1079,4 +1081,228 @@ ck_field_values(const char *path)
 	const struct field *f = lookup(path, &local);
 
 	return f != NULL && f->kind == KIND_ENUM ? f->values : NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Fields from text, and setting them in casekit(5)'s order
+ *
+ * Options and CSV cells arrive as text. The schema says what each field
+ * holds, so one function makes every such value, and one sets it where a
+ * new record of casekit(5) would have it: case-new from options, CSV
+ * import and "case-update set" all build records the same way.
+ */
+
+enum ck_field_kind
+ck_field_kind(const char *path)
+{
+	bool local;
+	const struct field *f = lookup(path, &local);
+
+	if (local)
+		return CK_FIELD_TEXT;
+	if (f == NULL)
+		return CK_FIELD_UNKNOWN;
+	switch (f->kind) {
+	case KIND_DATE:
+		return CK_FIELD_DATE;
+	case KIND_BOOL:
+		return CK_FIELD_BOOL;
+	case KIND_STRINGS:
+		return CK_FIELD_LIST;
+	case KIND_OBJECT:
+	case KIND_ARRAY:
+		return CK_FIELD_STRUCTURE;
+	default:
+		return CK_FIELD_TEXT;
+	}
+}
+
+/* Yes and no as caseworkers write them in a spreadsheet. */
+static int
+bool_of_text(const char *text)
+{
+	static const char *const yes[] = { "true", "yes", "ja", "1", "x", NULL };
+	static const char *const no[] = { "false", "no", "nej", "0", NULL };
+	size_t i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(text, yes[i]) == 0)
+			return 1;
+	for (i = 0; no[i] != NULL; i++)
+		if (strcasecmp(text, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+bool
+ck_field_from_text(const char *path, const char *text, unsigned flags,
+		   json_t **out, ck_problem *p)
+{
+	ck_problem scratch;
+	bool local;
+	const struct field *f = lookup(path, &local);
+	json_t *value = NULL;
+	char buf[64];
+	ck_date date;
+
+	if (p == NULL)
+		p = &scratch;
+	*out = NULL;
+	if (!local && f == NULL) {
+		ck_problem_set(p, path, _("no such field"));
+		return false;
+	}
+	if (!ck_utf8_valid(text, strlen(text))) {
+		ck_problem_set(p, path, _("not valid UTF-8"));
+		return false;
+	}
+	if (local) {
+		value = json_string(text);
+	} else if (f->kind == KIND_OBJECT || f->kind == KIND_ARRAY) {
+		ck_problem_set(p, path, _("a list of elements cannot be given as one text"));
+		return false;
+	} else if (f->kind == KIND_DATE) {
+		if ((flags & CK_TEXT_LENIENT_DATES) ? !ck_date_parse_lenient(text, &date)
+						    : !ck_date_parse(text, &date)) {
+			ck_problem_set(p, path, _("not a date (YYYY-MM-DD)"));
+			return false;
+		}
+		value = json_string(ck_date_format(date, buf));
+	} else if (f->kind == KIND_BOOL) {
+		int b = bool_of_text(text);
+
+		if (b < 0) {
+			ck_problem_set(p, path, _("not true or false"));
+			return false;
+		}
+		value = json_boolean(b);
+	} else if (f->kind == KIND_STRINGS) {
+		/* Items separated by spaces, as a list column holds them. */
+		const char *s = text;
+
+		value = json_array();
+		while (*s != '\0') {
+			size_t n;
+
+			s += strspn(s, " \t");
+			n = strcspn(s, " \t");
+			if (n > 0)
+				json_array_append_new(value, json_stringn(s, n));
+			s += n;
+		}
+	} else if (f->kind == KIND_MUNICIPALITY) {
+		value = json_string(ck_municipality_pad(text, buf, sizeof buf) != NULL
+				    ? buf : text);
+	} else if (f->kind == KIND_CPR) {
+		char normal[CK_CPR_SIZE];
+
+		if (!ck_cpr_parse(text, &date, normal)) {
+			ck_problem_set(p, path, _("not a CPR number (DDMMYY-SSSS)"));
+			return false;
+		}
+		value = json_string(normal);
+	} else {
+		value = json_string(text);
+	}
+	if (value == NULL)
+		ck_fatal(_("out of memory"));
+	if (!local && ck_validate_field(path, value, p) != 1) {
+		json_decref(value);
+		return false;
+	}
+	*out = value;
+	return true;
+}
+
+/* The place of KEY among MEMBERS (casekit(5)'s order); unknown keys and,
+ * at the top, "checklist" (always last) sort after every known one. */
+static size_t
+member_rank(const struct field *members, const char *key, bool top)
+{
+	size_t i;
+
+	if (top && strcmp(key, "checklist") == 0)
+		return SIZE_MAX;
+	for (i = 0; members != NULL && members[i].name != NULL; i++)
+		if (strcmp(members[i].name, key) == 0)
+			return i;
+	return SIZE_MAX - 1;
+}
+
+/* Adds KEY (absent from OBJECT) before the first member that casekit(5)
+ * puts after it. Jansson appends only, so the members after that place
+ * are taken out and put back behind the new one. */
+static void
+insert_member(json_t *object, const struct field *members, bool top,
+	      const char *key, json_t *value)
+{
+	size_t rank = member_rank(members, key, top);
+	json_t *tail = json_object();
+	const char *k;
+	json_t *v;
+	void *iter;
+	bool moving = false;
+
+	for (iter = json_object_iter(object); iter != NULL;
+	     iter = json_object_iter_next(object, iter)) {
+		k = json_object_iter_key(iter);
+		if (!moving && member_rank(members, k, top) > rank
+		    && member_rank(members, k, top) != SIZE_MAX - 1)
+			moving = true;
+		if (moving)
+			json_object_set(tail, k, json_object_iter_value(iter));
+	}
+	json_object_foreach(tail, k, v)
+		json_object_del(object, k);
+	json_object_set_new(object, key, value);
+	json_object_update(object, tail);
+	json_decref(tail);
+}
+
+bool
+ck_record_set(json_t *record, const char *path, json_t *value)
+{
+	const struct field *members = schema;
+	json_t *object = record;
+	const char *step = path;
+	bool top = true;
+	char key[128];
+
+	for (;;) {
+		const char *dot = strchr(step, '.');
+		size_t length = dot != NULL ? (size_t)(dot - step) : strlen(step);
+		const struct field *f = NULL;
+		json_t *next;
+
+		if (length == 0 || length >= sizeof key || !json_is_object(object)) {
+			json_decref(value);
+			return false;
+		}
+		memcpy(key, step, length);
+		key[length] = '\0';
+		if (dot == NULL) {
+			if (json_object_get(object, key) != NULL)
+				json_object_set_new(object, key, value);
+			else
+				insert_member(object, members, top, key, value);
+			return true;
+		}
+		for (f = members; f != NULL && f->name != NULL; f++)
+			if (strcmp(f->name, key) == 0)
+				break;
+		if (f != NULL && f->name != NULL && f->kind == KIND_ARRAY) {
+			json_decref(value);
+			return false;
+		}
+		next = json_object_get(object, key);
+		if (next == NULL) {
+			next = json_object();
+			insert_member(object, members, top, key, next);
+		}
+		members = f != NULL && f->name != NULL && f->kind == KIND_OBJECT
+			? f->members : NULL;
+		object = next;
+		top = false;
+		step = dot + 1;
+	}
 }

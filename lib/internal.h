@@ -1,0 +1,18 @@
+/* internal.h — what the files of libcasekit share and do not export
+ * (the library exports only ck_ names). Not installed. */
+#ifndef CK_INTERNAL_H
+#define CK_INTERNAL_H
+
+#include <stddef.h>
+
+/* Allocation that cannot fail: out of memory ends the program with
+ * status 2 and the message "out of memory". A size of 0 is taken as 1. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *old, size_t size);
+/* realloc of N elements of SIZE bytes, with the product checked. */
+void *xreallocarray(void *old, size_t n, size_t size);
+char *xstrdup(const char *text);
+char *xstrndup(const char *text, size_t length);
+
+#endif
