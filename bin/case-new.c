@@ -162,13 +162,12 @@ scan_store(struct intake *in, size_t max_record)
 			ck_store_note_id(in->store, id);
 		}
 		ref = json_string_value(json_object_get(json, "external_ref"));
-		if (ref != NULL && json_equal(json_object_get(json, "status"),
-					      json_string("open")))
+		if (ref != NULL && ck_case_is_open(json))
 			json_object_set_new(in->open_refs, ref, json_true());
 		ck_record_free(rec);
 	}
 	if (ck_reader_failed(reader))
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 	ck_reader_close(reader);
 }
 
@@ -364,7 +363,7 @@ case_from_options(struct intake *in)
 		set_from_option(rec, "personnummer", "child.personnummer", number);
 	}
 	if (!finish_case(in, rec, NULL, 0, option_label, NULL))
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 	json_array_append_new(in->cases, rec);
 }
 
@@ -447,7 +446,7 @@ map_columns(struct intake *in, const char *file, char **header, size_t count,
 			ck_warning(_("--map: %s: no such column in %s"), spec, file);
 	}
 	if (strict && unmapped)
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 }
 
 static void
@@ -561,7 +560,7 @@ cases_from_csv(struct intake *in)
 	free_columns(&cols);
 	if (bad || header) {
 		ck_error(_("%s: bad rows; no case was written"), file);
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 	}
 }
 

@@ -3,6 +3,8 @@
  * names what changed by its keys, never by a personal value. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "casekit.h"
@@ -48,4 +50,88 @@ ck_event_append(json_t *record, json_t *event)
 		json_object_del(record, "checklist");
 		json_object_set_new(record, "checklist", checklist);
 	}
+}
+
+bool
+ck_case_is_open(const json_t *record)
+{
+	const char *status = json_string_value(json_object_get(record, "status"));
+
+	return status != NULL && strcmp(status, "open") == 0;
+}
+
+json_t *
+ck_case_element(const json_t *record, const char *key, const char *id)
+{
+	json_t *array = json_object_get(record, key);
+	json_t *element;
+	size_t i;
+
+	json_array_foreach(array, i, element) {
+		const char *eid = json_string_value(json_object_get(element, "id"));
+
+		if (eid != NULL && strcmp(eid, id) == 0)
+			return element;
+	}
+	return NULL;
+}
+
+char *
+ck_case_next_id(const json_t *record, const char *key, char prefix, char *buf,
+		size_t size)
+{
+	json_t *array = json_object_get(record, key);
+	json_t *element;
+	unsigned long highest = 0;
+	size_t i;
+
+	/* One more than the highest number used: an id is never reused in
+	 * a case, even where elements were taken out by hand. */
+	json_array_foreach(array, i, element) {
+		const char *id = json_string_value(json_object_get(element, "id"));
+		char *end;
+		unsigned long n;
+
+		if (id == NULL || id[0] != prefix || id[1] < '1' || id[1] > '9')
+			continue;
+		n = strtoul(id + 1, &end, 10);
+		if (*end == '\0' && n > highest)
+			highest = n;
+	}
+	snprintf(buf, size, "%c%lu", prefix, highest + 1);
+	return buf;
+}
+
+void
+ck_case_append(json_t *record, const char *key, json_t *element)
+{
+	json_t *array = json_object_get(record, key);
+
+	if (!json_is_array(array)) {
+		array = json_array();
+		if (array == NULL || !ck_record_set(record, key, array))
+			ck_fatal(_("out of memory"));
+	}
+	if (json_array_append_new(array, element) != 0)
+		ck_fatal(_("out of memory"));
+}
+
+bool
+ck_case_has_actor(const json_t *record, const char *id)
+{
+	return ck_case_element(record, "actors", id) != NULL;
+}
+
+bool
+ck_actor_active(const json_t *actor, ck_date on)
+{
+	ck_date since, until;
+	const char *s = json_string_value(json_object_get(actor, "since"));
+	const char *u = json_string_value(json_object_get(actor, "until"));
+
+	if (s != NULL && ck_date_parse(s, &since) && since > on)
+		return false;
+	if (u != NULL && ck_date_parse(u, &until) && on >= until)
+		return false;
+	return true;
 }

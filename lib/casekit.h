@@ -97,9 +97,15 @@ void ck_problem_set(ck_problem *p, const char *field, const char *fmt, ...)
 /* Reports a problem found at FILE:LINE as ck_error_at does. */
 void ck_problem_report(const ck_problem *p, const char *file, unsigned long line);
 
-/* Registers a function that exit() runs before the check of standard
- * output (used to remove temporary files of a failed run). */
+/* Registers a function that the end of the program runs, by exit() or
+ * ck_exit, before the check of standard output (used to remove the
+ * temporary file of a failed run). At most 8; the latest runs first. */
 void ck_at_exit(void (*fn)(void));
+
+/* Ends the program now with STATUS: the functions of ck_at_exit run and
+ * standard output is flushed and checked (a failure there makes status
+ * 0 into 2), but memory is left to the system. Errors end so. */
+void ck_exit(int status) CK_NORETURN;
 
 /* ---------------------------------------------------------------------
  * Dates, durations and time (dates.c)
@@ -255,6 +261,13 @@ bool ck_field_from_text(const char *path, const char *text, unsigned flags,
  * last, unknown keys keep their places). False, VALUE freed, when a step
  * is not an object or is a list of elements. */
 bool ck_record_set(json_t *record, const char *path, json_t *value);
+
+/* Sets KEY of OBJECT, an object found at the dotted OBJECT_PATH of a
+ * record ("plans.common", or "actors" for an element of that array) to
+ * VALUE (taken), placing a new key in casekit(5)'s order for that
+ * object. False, VALUE freed, when OBJECT is not an object. */
+bool ck_field_set(json_t *object, const char *object_path, const char *key,
+		  json_t *value);
 
 /* True when TEXT is a case id: MUNICIPALITY-YYYY-NNNN (four or more
  * digits at the end), the municipality part as ck_municipality_valid
@@ -563,6 +576,29 @@ json_t *ck_event_new(const char *tool, const char *op);
  * the array where it is missing; keeps "checklist" the last member. */
 void ck_event_append(json_t *record, json_t *event);
 
+/* True when the case's status is "open". */
+bool ck_case_is_open(const json_t *record);
+
+/* The element of the array KEY ("actors", "meetings", …) whose id is ID,
+ * or NULL. Borrowed from the record. */
+json_t *ck_case_element(const json_t *record, const char *key, const char *id);
+
+/* The id for a new element of the array KEY: PREFIX and one more than
+ * the highest number its ids use ("a3"), into BUF (SIZE bytes). */
+char *ck_case_next_id(const json_t *record, const char *key, char prefix,
+		      char *buf, size_t size);
+
+/* Appends ELEMENT (the record takes it) to the array KEY, made where it
+ * is missing, in casekit(5)'s order. */
+void ck_case_append(json_t *record, const char *key, json_t *element);
+
+/* True when the case has an actor with the id ID. */
+bool ck_case_has_actor(const json_t *record, const char *id);
+
+/* True when an actor is active on day ON: since <= ON (or no since) and
+ * ON < until (or no until). */
+bool ck_actor_active(const json_t *actor, ck_date on);
+
 
 /* ---------------------------------------------------------------------
  * CSV (csv.c): reading the case system's exports, writing tables
@@ -793,6 +829,13 @@ void ck_store_close(ck_store *store);
 /* ck_run_start: -i needs no --case, --match or --all (the subcommand
  * selects by itself, as purge does). */
 #define CK_RUN_SELF_SELECTING 1u
+/* ck_run_start: an option names an element inside a case (--actor,
+ * --item, --to, --responsible, --actors): a second selected case is an
+ * error (exit 2; with -i the store is left as it was). */
+#define CK_RUN_ONE_CASE 2u
+/* ck_run_start: closed cases may be selected (reopen, purge); otherwise
+ * they never are, and one named by --case is reported (status 1). */
+#define CK_RUN_CLOSED_TOO 4u
 
 typedef struct ck_run ck_run;
 
@@ -820,16 +863,17 @@ ck_selection *ck_run_selection(ck_run *run);
 ck_record *ck_run_next(ck_run *run);
 
 /* True when the record is selected (always false for a record passed
- * through unparsed). A regex error is reported and ends the run with
- * status 2. */
+ * through unparsed, and for a closed case unless CK_RUN_CLOSED_TOO). A
+ * regex error is reported and ends the run with status 2. */
 bool ck_run_selected(ck_run *run, ck_record *record);
 
 /* Writes the record (see ck_write), counts it when it was changed, and
  * frees it. */
 void ck_run_write(ck_run *run, ck_record *record);
 
-/* How many records were changed so far. */
+/* How many records were changed so far, and how many were selected. */
 size_t ck_run_changed_count(const ck_run *run);
+size_t ck_run_selected_count(const ck_run *run);
 
 /* Ends the run, with STATUS the program's own (0, or 1 for something
  * found): every --case that matched nothing is named (status 1); with -i
@@ -839,6 +883,19 @@ size_t ck_run_changed_count(const ck_run *run);
  * how many records would change. Frees the run and returns the exit
  * status. */
 int ck_run_finish(ck_run *run, int status);
+
+
+/* ---------------------------------------------------------------------
+ * The knowledge directory (directory.c)
+ */
+
+/* (declarations of directory.c go here) */
+
+/* ---------------------------------------------------------------------
+ * Transitions (transitions.c)
+ */
+
+/* (declarations of transitions.c go here) */
 
 #ifdef __cplusplus
 }

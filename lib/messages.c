@@ -30,10 +30,15 @@ ck_gettext(const char *msgid)
 	return _(msgid);
 }
 
+/* The functions ck_at_exit registered, run the latest first. */
+#define AT_EXIT_MAX 8
+static void (*at_exit_fns[AT_EXIT_MAX])(void);
+static int at_exit_count;
+
 /* Standard output is checked at exit, so that a full disk is never
  * silent (as recutils and jq do). A reader that left has already ended
- * us by SIGPIPE. */
-static void
+ * us by SIGPIPE. Returns false when it failed (reported). */
+static bool
 close_stdout(void)
 {
 	bool failed = false;
@@ -47,12 +52,41 @@ close_stdout(void)
 		failed = true;
 		err = errno;
 	}
-	if (failed) {
+	if (failed)
 		ck_error(_("writing output failed: %s"), strerror(err));
+	return !failed;
+}
+
+static void
+run_at_exit(void)
+{
+	while (at_exit_count > 0)
+		at_exit_fns[--at_exit_count]();
+}
+
+/* At a normal exit (a return from main, exit()). */
+static void
+finish(void)
+{
+	run_at_exit();
+	if (!close_stdout())
 		_exit(CK_EXIT_TROUBLE);
-	}
-	if (fclose(stderr) != 0)
+	/* Standard error stays open: a sanitizer writes its report there
+	 * after us. */
+	if (fflush(stderr) != 0)
 		_exit(CK_EXIT_TROUBLE);
+}
+
+void
+ck_exit(int status)
+{
+	/* The work of an exit, without freeing what the program held:
+	 * the system takes it back, and leak checkers need not be told. */
+	run_at_exit();
+	if (!close_stdout() && status == CK_EXIT_OK)
+		status = CK_EXIT_TROUBLE;
+	fflush(stderr);
+	_exit(status);
 }
 
 void
@@ -77,15 +111,15 @@ ck_init(const char *name)
 	}
 #endif
 	signal(SIGPIPE, SIG_DFL);
-	atexit(close_stdout);
+	atexit(finish);
 }
 
 void
 ck_at_exit(void (*fn)(void))
 {
-	/* atexit runs the latest first, so FN runs before close_stdout. */
-	if (atexit(fn) != 0)
-		ck_fatal(_("out of memory"));
+	if (at_exit_count == AT_EXIT_MAX)
+		ck_fatal("ck_at_exit: too many functions");
+	at_exit_fns[at_exit_count++] = fn;
 }
 
 static void
@@ -160,7 +194,7 @@ ck_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(NULL, NULL, 0, NULL, fmt, ap);
 	va_end(ap);
-	exit(CK_EXIT_TROUBLE);
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 void
@@ -172,7 +206,7 @@ ck_usage_error(const char *fmt, ...)
 	vreport(NULL, NULL, 0, NULL, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), program_name);
-	exit(CK_EXIT_TROUBLE);
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 void

@@ -1008,7 +1008,7 @@ ck_rulebook_load(const char *rules_option)
 	dirs_free(&d);
 	if (failed) {
 		ck_rulebook_free(book);
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 	}
 	return book;
 }

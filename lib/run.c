@@ -21,12 +21,15 @@ struct ck_run {
 	ck_store *store;          /* -i */
 	ck_reader *reader;
 	ck_writer *writer;
+	unsigned flags;
 	bool keep_going;
 	bool dry_run;
 	bool by_case_only;        /* the fast path may apply */
 	bool stopped;             /* a bad record ended the input */
 	size_t bad;               /* bad records passed on (--keep-going) */
 	size_t changed;
+	size_t selected;
+	size_t closed_named;      /* closed cases --case named: not changed */
 };
 
 ck_run *
@@ -44,6 +47,7 @@ ck_run_start(const ck_args *args, unsigned flags)
 	if (ck_args_has(args, "max-record") &&
 	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
 		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	run->flags = flags;
 	run->keep_going = ck_args_has(args, "keep-going");
 	run->dry_run = ck_args_has(args, "dry-run");
 	run->selection = ck_selection_from_args(args);
@@ -148,7 +152,23 @@ ck_run_selected(ck_run *run, ck_record *rec)
 	rc = ck_selection_matches(run->selection, json, err, sizeof err);
 	if (rc < 0)
 		ck_fatal("%s: %s", ck_record_file(rec), err);
-	return rc == 1;
+	if (rc == 0)
+		return false;
+	/* Closed cases are kept and counted, never changed. */
+	if (!(run->flags & CK_RUN_CLOSED_TOO) && !ck_case_is_open(json)) {
+		if (run->by_case_only) {
+			ck_warning_at(ck_record_file(rec), ck_record_line(rec), NULL,
+				      _("%s is closed: not changed"),
+				      json_string_value(json_object_get(json, "id")));
+			run->closed_named++;
+		}
+		return false;
+	}
+	if (++run->selected > 1 && (run->flags & CK_RUN_ONE_CASE))
+		ck_fatal(_("%s:%lu: an option names an element inside one case, "
+			   "but more than one case is selected"),
+			 ck_record_file(rec), ck_record_line(rec));
+	return true;
 }
 
 void
@@ -166,6 +186,12 @@ ck_run_changed_count(const ck_run *run)
 	return run->changed;
 }
 
+size_t
+ck_run_selected_count(const ck_run *run)
+{
+	return run->selected;
+}
+
 int
 ck_run_finish(ck_run *run, int status)
 {
@@ -176,7 +202,7 @@ ck_run_finish(ck_run *run, int status)
 	if (!read_whole || run->bad > 0)
 		status = CK_EXIT_TROUBLE;
 	unmatched = read_whole ? ck_selection_report_unmatched(run->selection) : 0;
-	if (unmatched > 0 && status < CK_EXIT_NOTICE)
+	if ((unmatched > 0 || run->closed_named > 0) && status < CK_EXIT_NOTICE)
 		status = CK_EXIT_NOTICE;
 	ck_reader_close(run->reader);
 	if (run->store != NULL) {

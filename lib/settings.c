@@ -347,7 +347,7 @@ ck_settings_get(void)
 		}
 	}
 	if (!ck_settings_read(path, &site))
-		exit(CK_EXIT_TROUBLE);
+		ck_exit(CK_EXIT_TROUBLE);
 	return &site;
 }
 

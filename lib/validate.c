@@ -1306,3 +1306,23 @@ ck_record_set(json_t *record, const char *path, json_t *value)
 		step = dot + 1;
 	}
 }
+
+bool
+ck_field_set(json_t *object, const char *object_path, const char *key,
+	     json_t *value)
+{
+	bool local;
+	const struct field *f = lookup(object_path, &local);
+	const struct field *members = f != NULL &&
+		(f->kind == KIND_OBJECT || f->kind == KIND_ARRAY) ? f->members : NULL;
+
+	if (!json_is_object(object)) {
+		json_decref(value);
+		return false;
+	}
+	if (json_object_get(object, key) != NULL)
+		json_object_set_new(object, key, value);
+	else
+		insert_member(object, members, false, key, value);
+	return true;
+}

@@ -7,8 +7,6 @@
  *            [--keep-going] [--dry-run] [--note TEXT] [FILE…] */
 #include <config.h>
 
-#include <string.h>
-
 #include "casekit.h"
 
 static const ck_option options[] = {
@@ -33,18 +31,19 @@ main(int argc, char **argv)
 	ck_run *run;
 	ck_record *rec;
 	const char *note;
+	json_t *wanted;
 	int status;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
 	note = ck_args_has(args, "note") ? ck_args_get(args, "note") : "yes";
+	wanted = json_string(note);
 	run = ck_run_start(args, 0);
 	while ((rec = ck_run_next(run)) != NULL) {
 		json_t *json = ck_record_json(rec);
 
 		if (ck_run_selected(run, rec) &&
-		    strcmp(json_string_value(json_object_get(json, "status")), "open") == 0 &&
-		    !json_equal(json_object_get(json, "x_touched"), json_string(note))) {
+		    !json_equal(json_object_get(json, "x_touched"), wanted)) {
 			json_t *event = ck_event_new("ck-touch", "touch");
 
 			json_object_set_new(event, "x_touched", json_string(note));
@@ -55,6 +54,7 @@ main(int argc, char **argv)
 		ck_run_write(run, rec);
 	}
 	status = ck_run_finish(run, CK_EXIT_OK);
+	json_decref(wanted);
 	ck_args_free(args);
 	return status;
 }

@@ -1,0 +1,4 @@
+/* directory.c */
+#include <config.h>
+
+#include "casekit.h"

@@ -1,0 +1,4 @@
+/* transitions.c */
+#include <config.h>
+
+#include "casekit.h"

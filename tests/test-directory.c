@@ -1,0 +1,12 @@
+/* test-directory.c — unit tests of lib/directory.c */
+#include <config.h>
+
+#include "casekit.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	ok(1, "placeholder");
+	return done_testing();
+}
