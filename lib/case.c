@@ -135,3 +135,73 @@ ck_actor_active(const json_t *actor, ck_date on)
 		return false;
 	return true;
 }
+
+/* A member's text, or NULL when it is absent or not a string. */
+static const char *
+member_text(const json_t *object, const char *key)
+{
+	return json_string_value(json_object_get(object, key));
+}
+
+/* The date that places a consent among those naming an actor: when it
+ * was given, else refused, else withdrawn. */
+static bool
+consent_date(const json_t *consent, ck_date *out)
+{
+	static const char *const keys[] = { "given", "refused", "withdrawn" };
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *text = member_text(consent, keys[i]);
+
+		if (text != NULL)
+			return ck_date_parse(text, out);
+	}
+	return false;
+}
+
+/* The consent state of an actor, as rule consent judges it: an actor
+ * that is the municipality's, the family's, or receives no data needs
+ * none; otherwise the latest consent naming it decides. */
+const char *
+ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
+{
+	json_t *consents = json_object_get(record, "consents"), *c, *latest = NULL;
+	const char *id = member_text(actor, "id"), *sector = member_text(actor, "sector");
+	const char *text;
+	ck_date latest_date = 0, date;
+	size_t i, k;
+
+	if (json_is_true(json_object_get(actor, "municipal")) || json_is_false(json_object_get(actor, "receives_data")) ||
+	    (sector != NULL && strcmp(sector, "family") == 0))
+		return "not-needed";
+	if (id == NULL)
+		return "none";
+	json_array_foreach(consents, i, c) {
+		json_t *r;
+		bool names = false;
+
+		json_array_foreach(json_object_get(c, "recipients"), k, r)
+			if (json_is_string(r) && strcmp(json_string_value(r), id) == 0)
+				names = true;
+		if (!names || !consent_date(c, &date))
+			continue;
+		/* On the same day the later entry speaks last. */
+		if (latest == NULL || date >= latest_date) {
+			latest = c;
+			latest_date = date;
+		}
+	}
+	if (latest == NULL)
+		return "none";
+	if ((text = member_text(latest, "withdrawn")) != NULL && ck_date_parse(text, &date) &&
+	    date <= today)
+		return "withdrawn";
+	if (member_text(latest, "given") == NULL)
+		return member_text(latest, "refused") != NULL ? "refused" : "none";
+	/* expires: valid through that day. */
+	if ((text = member_text(latest, "expires")) != NULL && ck_date_parse(text, &date) &&
+	    date < today)
+		return "expired";
+	return "given";
+}

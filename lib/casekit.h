@@ -477,6 +477,9 @@ const char *ck_record_text(const ck_record *record, size_t *length);
  * a JSON object (see ck_record_problem). Borrowed from the record. */
 json_t *ck_record_json(ck_record *record);
 
+/* True when the record's line has been parsed (by ck_record_json). */
+bool ck_record_parsed(const ck_record *record);
+
 /* Parses and validates the record; false when it is bad input, with the
  * problem in ck_record_problem. */
 bool ck_record_check(ck_record *record);
@@ -594,6 +597,14 @@ void ck_case_append(json_t *record, const char *key, json_t *element);
 
 /* True when the case has an actor with the id ID. */
 bool ck_case_has_actor(const json_t *record, const char *id);
+
+/* The consent state of an actor as rule consent judges it:
+ * "not-needed" (municipal, family, or receives no data), else by the
+ * latest consent naming it (dated by given, else refused, else
+ * withdrawn): "given", "expired" (expires before TODAY), "refused",
+ * "withdrawn" (on or before TODAY) or "none". A static string. */
+const char *ck_actor_consent_state(const json_t *record, const json_t *actor,
+				   ck_date today);
 
 /* True when an actor is active on day ON: since <= ON (or no since) and
  * ON < until (or no until). */
@@ -871,6 +882,22 @@ bool ck_run_selected(ck_run *run, ck_record *record);
  * frees it. */
 void ck_run_write(ck_run *run, ck_record *record);
 
+/* Takes a selected record the program found bad input (reported by the
+ * program: file, line, field): with --keep-going it is written as it was
+ * read (the program must not have marked it changed) and counted, so
+ * that the run ends with status 2 and -i still replaces the store; else
+ * the program ends now with status 2, an in-place store untouched. Frees
+ * the record. */
+void ck_run_reject(ck_run *run, ck_record *record);
+
+/* Drops a record the program removes from the stream (purge, a filter
+ * that leaves a case out): it is not written, and with -i its id stays
+ * retired in the store's high-water marks. Frees the record. */
+void ck_run_drop(ck_run *run, ck_record *record);
+
+/* The --max-record of the run. */
+size_t ck_run_max_record(const ck_run *run);
+
 /* How many records were changed so far, and how many were selected. */
 size_t ck_run_changed_count(const ck_run *run);
 size_t ck_run_selected_count(const ck_run *run);
@@ -889,13 +916,128 @@ int ck_run_finish(ck_run *run, int status);
  * The knowledge directory (directory.c)
  */
 
-/* (declarations of directory.c go here) */
+/* A knowledge directory (DK 1.1): entries naming where knowledge on a
+ * condition is, each with a PCRE2 pattern over diagnosis codes and
+ * labels. Its patterns keep match data: not for several threads. */
+typedef struct ck_directory ck_directory;
+
+/* One entry: its texts (NULL where left out; borrowed from the
+ * directory) and the row (CSV) or line (JSON lines) it was read from. */
+typedef struct ck_directory_entry {
+	const char *pattern;
+	const char *name;
+	const char *org;
+	const char *kind;
+	const char *contact;
+	const char *region;
+	const char *audience;      /* "professional", "family" or "both" */
+	unsigned long line;
+} ck_directory_entry;
+
+/* True when PATH names a JSON-lines directory: it ends in ".jsonl",
+ * ".ndjson" or ".json" (any case); any other name is read as CSV. */
+bool ck_directory_is_json(const char *path);
+
+/* Loads the directory at PATH ("-": standard input) and compiles every
+ * pattern: CSV (DELIMITER, ENCODING as ck_csv_open takes them; a header
+ * naming the columns pattern, name, org, kind, contact, region, audience
+ * in any order) or JSON lines (objects with those keys); pattern, name
+ * and audience are required. NULL on bad input, with *LINE the row or
+ * line (0: the whole file) and P the field and what is wrong (a broken
+ * pattern: field "pattern", PCRE2's message). The caller owns it. */
+ck_directory *ck_directory_load(const char *path, char delimiter,
+				const char *encoding, unsigned long *line,
+				ck_problem *p);
+
+/* Frees a directory; NULL is fine. */
+void ck_directory_free(ck_directory *dir);
+
+/* How many entries the directory has, and the I-th (NULL past the end;
+ * borrowed). */
+size_t ck_directory_count(const ck_directory *dir);
+const ck_directory_entry *ck_directory_entry_at(const ck_directory *dir, size_t i);
+
+/* Whether entry I's pattern matches any of RECORD's diagnosis.codes or
+ * its diagnosis.label (unanchored): 1, 0, or -1 on a match error such as
+ * the match limit (ERR then names the entry's file and row). */
+int ck_directory_match(ck_directory *dir, size_t i, const json_t *record,
+		       char *err, size_t errsize);
+
+/* The suggestions for RECORD: a new array of objects {name, org, kind,
+ * contact, region, audience} (casekit(5)'s order, absent texts left out),
+ * one per matching entry in the directory's order, identical ones once;
+ * an empty array when none matches; NULL on a match error (ERR). */
+json_t *ck_directory_suggest(ck_directory *dir, const json_t *record,
+			     char *err, size_t errsize);
 
 /* ---------------------------------------------------------------------
  * Transitions (transitions.c)
  */
 
-/* (declarations of transitions.c go here) */
+/* How many transitions are planned from the birth date: daycare,
+ * kindergarten, school, youth-education and adult. */
+#define CK_TRANSITIONS_STANDARD 5
+
+/* A standard transition as a rule set plans it for one child. */
+typedef struct ck_transition_plan {
+	const char *kind;        /* "daycare", …; static */
+	ck_date due;
+	ck_date prepare_from;    /* never after due */
+} ck_transition_plan;
+
+/* The standard transitions of a child born BORN under SET's parameters
+ * (NULL: casekit's defaults), into OUT in order of due (ties in the order
+ * of CK_TRANSITIONS_STANDARD): daycare and kindergarten at BORN + their
+ * _age, school and youth-education on 1 August of the year the child
+ * turns school_age / youth_education_age, adult at BORN + adult_age;
+ * prepare_from is due minus the kind's _lead, for adult BORN +
+ * adult_prepare_age (Barnets lov §§ 122-123), and at most due. */
+void ck_transitions_standard(const ck_ruleset *set, ck_date born,
+			     ck_transition_plan out[CK_TRANSITIONS_STANDARD]);
+
+/* The prepare_from SET gives a transition of KIND due on DUE: due minus
+ * the kind's lead (adult: adult_age - adult_prepare_age), at most due.
+ * False for kinds without a lead (own-home, job, a set's own kinds). */
+bool ck_transition_prepare_from(const ck_ruleset *set, const char *kind,
+				ck_date due, ck_date *out);
+
+/* A new transition {kind, due, prepare_from (when not NULL), status
+ * "planned"}, members in casekit(5)'s order. New reference. */
+json_t *ck_transition_new(const char *kind, ck_date due, const ck_date *prepare_from);
+
+/* Adds to RECORD the standard transitions (ck_transitions_standard) it
+ * lacks, by kind, that are due after TODAY, status "planned", in order of
+ * due. Returns a new array of the kinds added (empty: RECORD unchanged),
+ * or NULL when child.born is missing or not a date (P filled). */
+json_t *ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
+			    ck_problem *p);
+
+/* The transition of KIND in RECORD, or NULL; *INDEX (when not NULL) gets
+ * its 0-based place (messages name it transitions[#INDEX+1]). Borrowed. */
+json_t *ck_transition_find(const json_t *record, const char *kind, size_t *index);
+
+/* A date member of a transition ("due", "prepare_from", "started", …)
+ * into *OUT; false when it is absent or not a date. */
+bool ck_transition_date(const json_t *transition, const char *member, ck_date *out);
+
+/* True when the transition's status is "done". */
+bool ck_transition_done(const json_t *transition);
+
+/* True when the transition is not done and its prepare_from or due falls
+ * in [TODAY, TODAY + WITHIN], or its due has passed (case-transition
+ * upcoming). */
+bool ck_transition_upcoming(const json_t *transition, ck_date today,
+			    ck_duration within);
+
+/* True when RECORD is an open case with a transition that
+ * ck_transition_upcoming takes. */
+bool ck_case_transition_upcoming(const json_t *record, ck_date today,
+				 ck_duration within);
+
+/* The month a transition not done is due in, counted from TODAY's
+ * calendar month as 0 (case-report's transitions per month); -1 when it
+ * is done, has no due, or its due is before TODAY. */
+long ck_transition_due_month(const json_t *transition, ck_date today);
 
 #ifdef __cplusplus
 }

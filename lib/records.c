@@ -392,6 +392,12 @@ ck_record_json(ck_record *rec)
 }
 
 bool
+ck_record_parsed(const ck_record *rec)
+{
+	return rec->parsed;
+}
+
+bool
 ck_record_check(ck_record *rec)
 {
 	json_t *json = ck_record_json(rec);

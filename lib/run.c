@@ -22,6 +22,7 @@ struct ck_run {
 	ck_reader *reader;
 	ck_writer *writer;
 	unsigned flags;
+	size_t max_record;
 	bool keep_going;
 	bool dry_run;
 	bool by_case_only;        /* the fast path may apply */
@@ -48,6 +49,7 @@ ck_run_start(const ck_args *args, unsigned flags)
 	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
 		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
 	run->flags = flags;
+	run->max_record = max_record;
 	run->keep_going = ck_args_has(args, "keep-going");
 	run->dry_run = ck_args_has(args, "dry-run");
 	run->selection = ck_selection_from_args(args);
@@ -143,12 +145,10 @@ ck_run_selected(ck_run *run, ck_record *rec)
 	json_t *json;
 	int rc;
 
-	if (ck_record_problem(rec) != NULL)
+	/* Unparsed: passed through by the fast path. */
+	if (!ck_record_parsed(rec) || ck_record_problem(rec) != NULL)
 		return false;
 	json = ck_record_json(rec);
-	/* Unparsed, passed through by the fast path. */
-	if (json == NULL)
-		return false;
 	rc = ck_selection_matches(run->selection, json, err, sizeof err);
 	if (rc < 0)
 		ck_fatal("%s: %s", ck_record_file(rec), err);
@@ -178,6 +178,36 @@ ck_run_write(ck_run *run, ck_record *rec)
 		run->changed++;
 	ck_write(run->writer, rec);
 	ck_record_free(rec);
+}
+
+void
+ck_run_reject(ck_run *run, ck_record *rec)
+{
+	if (!run->keep_going) {
+		ck_record_free(rec);
+		ck_exit(CK_EXIT_TROUBLE);
+	}
+	run->bad++;
+	ck_write(run->writer, rec);
+	ck_record_free(rec);
+}
+
+void
+ck_run_drop(ck_run *run, ck_record *rec)
+{
+	json_t *json = ck_record_parsed(rec) ? ck_record_json(rec) : NULL;
+	const char *id = json_string_value(json_object_get(json, "id"));
+
+	/* A removed case's id is never given again. */
+	if (run->store != NULL && id != NULL)
+		ck_store_note_id(run->store, id);
+	ck_record_free(rec);
+}
+
+size_t
+ck_run_max_record(const ck_run *run)
+{
+	return run->max_record;
 }
 
 size_t

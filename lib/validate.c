@@ -311,7 +311,7 @@ static const struct field transition_members[] = {
 	DATE("prepare_from"),
 	ENUM("status", transition_status_values),
 	DATE("started"),
-	DATE("completed"),
+	DATE_AFTER("completed", "started"),
 	DATE("decisions_ready"),
 	OBJECT("handover", handover_members),
 	END

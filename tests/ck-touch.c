@@ -40,10 +40,10 @@ main(int argc, char **argv)
 	wanted = json_string(note);
 	run = ck_run_start(args, 0);
 	while ((rec = ck_run_next(run)) != NULL) {
-		json_t *json = ck_record_json(rec);
-
+		/* Selection first: a record it passes by is never parsed. */
 		if (ck_run_selected(run, rec) &&
-		    !json_equal(json_object_get(json, "x_touched"), wanted)) {
+		    !json_equal(json_object_get(ck_record_json(rec), "x_touched"), wanted)) {
+			json_t *json = ck_record_json(rec);
 			json_t *event = ck_event_new("ck-touch", "touch");
 
 			json_object_set_new(event, "x_touched", json_string(note));
