@@ -153,6 +153,8 @@ scan_store(struct intake *in, size_t max_record)
 
 		if (json == NULL) {
 			ck_record_report(rec);
+			ck_record_free(rec);
+			ck_reader_close(reader);
 			ck_fatal(_("%s: the store has bad input; nothing was added"),
 				 ck_store_path(in->store));
 		}

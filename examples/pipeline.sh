@@ -33,4 +33,47 @@ case-new --csv "$here/intake.csv" --delimiter ';' --encoding cp1252 \
 echo
 echo
 echo "== 3. The store ($(wc -l <"$store") cases, mode $(stat -c %a "$store")):"
-pretty '{id, external_ref, municipality, team, pathway, opened, diagnosis: .diagnosis.status}' "$store"
+pretty '{id, external_ref, municipality, pathway, opened, diagnosis: .diagnosis.status}' "$store" | head -4
+echo "   ..."
+
+alma=0101-2026-0001
+echo
+echo "== 4. Everyone around the family (case-actors), for case $alma:"
+case-actors -i "$store" --case "$alma" add --role caseworker --name "Mette Eksempel" \
+	--org "Børn og Familie" --sector social --municipal --authority \
+	--contact meek@kommune.example --since 2026-11-02
+case-actors -i "$store" --case "$alma" coordinator --actor a1
+case-actors -i "$store" --case "$alma" add --role hospital \
+	--name "Center for Sjældne Sygdomme" --org Rigshospitalet --sector health --since 2026-11-03
+case-actors -i "$store" --case "$alma" add --role school --name "Skolen ved Søen" \
+	--sector education --since 2026-11-05
+case-actors -i "$store" --case "$alma" consent --to a2,a3 \
+	--purpose "share the assessment" --given-by parents --given 2026-11-03 --expires 2027-11-03
+case-actors list --case "$alma" "$store"
+
+echo
+echo "== 5. Where knowledge on each diagnosis is (case-actors suggest):"
+case-actors -i "$store" --all suggest --directory "$here/knowledge.csv"
+pretty '{id, suggestions: [.suggestions[]? | "\(.name), \(.org // "-") (\(.audience))"]}' "$store" | head -2
+echo "   ..."
+
+echo
+echo "== 6. Record what happened (case-update):"
+case-update -i "$store" --case "$alma" meeting --kind network --date 2026-11-15 \
+	--actors a1,a2,a3 --with-family
+case-update -i "$store" --case "$alma" assessment --type child-assessment \
+	--aware 2026-10-20 --started 2026-10-27 --by a1
+case-update -i "$store" --case "$alma" decision --paragraph "BL § 32" \
+	--applied 2026-11-01 --decided 2026-11-20 --outcome granted --child-heard 2026-11-18
+pretty '{id, meetings, assessments, decisions}' "$store" | head -1
+
+echo
+echo "== 7. The transitions ahead (case-transition), and those due within a year:"
+case-transition -i "$store" --all plan
+case-transition upcoming --within 12m "$store" |
+	pretty '{id, due: [.transitions[] | select(.status != "done") | "\(.kind) \(.due)"]}'
+
+echo
+echo "== 8. The audit trail of case $alma:"
+jq -r --arg id "$alma" 'select(.id == $id) | .events[] | "\(.at) \(.by) \(.tool) \(.op) \(.item // "")"' "$store" 2>/dev/null ||
+	grep -c . "$store"

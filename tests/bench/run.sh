@@ -1,0 +1,55 @@
+#!/bin/sh
+# run.sh — casekit side by side with jq on the same generated store
+# (make bench). Prints seconds and peak memory of each, and the ratio
+# casekit/jq (below 1: casekit is faster or smaller). Timings are taken
+# as the best of three runs; the machine's load still shows in them, so
+# they are measurements, never assertions.
+#
+#   BENCH_N    records in the store (default 100000)
+set -eu
+: "${top_builddir:=.}" "${top_srcdir:=.}"
+n=${BENCH_N:-100000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/casekit-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+store=$work/store.jsonl
+sh "$top_srcdir/tests/bench/gen.sh" "$n" >"$store"
+export CASEKIT_RULES_PATH="$top_srcdir/rules" CASEKIT_CONFIG=/dev/null LC_ALL=C
+bin=$top_builddir
+# Run the real programs, not libtool's wrapper scripts.
+real() {
+	if [ -x "$bin/$1/.libs/lt-$2" ]; then echo "$bin/$1/.libs/lt-$2"
+	elif [ -x "$bin/$1/.libs/$2" ]; then echo "$bin/$1/.libs/$2"
+	else echo "$bin/$1/$2"; fi
+}
+export LD_LIBRARY_PATH="$bin/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+filter=$(real tests ck-filter)
+touch_=$(real tests ck-touch)
+
+# best SECONDS and KB of three runs of a command (output discarded)
+best() {
+	b_s=; b_m=
+	for _ in 1 2 3; do
+		/usr/bin/time -f '%e %M' -o "$work/t" sh -c "$1" >/dev/null 2>"$work/err" || true
+		read -r s m <"$work/t"
+		if [ -z "$b_s" ] || awk "BEGIN { exit !($s < $b_s) }"; then b_s=$s; fi
+		if [ -z "$b_m" ] || [ "$m" -lt "$b_m" ]; then b_m=$m; fi
+	done
+	echo "$b_s $b_m"
+}
+
+row() { # row NAME CASEKIT-COMMAND JQ-COMMAND
+	echo "$(best "$2") $(best "$3")" | awk -v name="$1" '{
+		printf "%-34s %8.2fs %7.0fMB   %8.2fs %7.0fMB   %5.2f  %5.2f\n",
+		name, $1, $2 / 1024, $3, $4 / 1024, ($3 > 0 ? $1 / $3 : 0), ($4 > 0 ? $2 / $4 : 0) }'
+}
+
+printf 'casekit and jq on %d records (%s MB)\n\n' "$n" "$(du -m "$store" | cut -f1)"
+printf '%-34s %9s %9s   %9s %9s   %5s  %5s\n' "job" "casekit" "memory" "jq" "memory" "time" "mem"
+row "read,validate,write" "$filter $store" "jq -c . $store"
+row "change one case (--case)" "$touch_ --case 0101-2026-0004 $store" \
+	"jq -c 'if .id == \"0101-2026-0004\" then .x_touched = \"yes\" else . end' $store"
+row "change by pattern (--match)" "$touch_ --match 'pathway=^rare' $store" \
+	"jq -c 'if (.pathway | test(\"^rare\")) and .status == \"open\" then .x_touched = \"yes\" else . end' $store"
+row "parse and write, no validation" "$filter --parse-only --rewrite $store" "jq -c . $store"
+echo
+echo "time and mem: casekit / jq (below 1: casekit is faster or smaller)"
