@@ -139,14 +139,10 @@ static json_t *
 option_value(const ck_args *args, const char *option, const char *path)
 {
 	const char *text = ck_args_get(args, option);
-	ck_problem problem;
-	json_t *value;
 
 	if (text[0] == '\0')
 		ck_usage_error("--%s: %s", option, _("must not be empty"));
-	if (!ck_field_from_text(path, text, 0, &value, &problem))
-		ck_usage_error("--%s: %s", option, problem.message);
-	return value;
+	return ck_option_field(option, path, text);
 }
 
 static const char *

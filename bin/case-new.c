@@ -120,25 +120,6 @@ oom_unless(int ok)
 		ck_fatal(_("out of memory"));
 }
 
-/* Reads one line from standard input for --cpr - or --personnummer -.
- * The number never stands on the command line, where ps shows it to
- * other users. */
-static void
-read_identity(const char *option, char *buf, size_t size)
-{
-	size_t n;
-
-	if (fgets(buf, (int)size, stdin) == NULL)
-		ck_fatal(_("--%s -: no number on standard input"), option);
-	n = strlen(buf);
-	if (n > 0 && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	else if (!feof(stdin))
-		ck_fatal(_("--%s -: the line on standard input is too long"), option);
-	if (n > 0 && buf[n - 1] == '\r')
-		buf[--n] = '\0';
-}
-
 /* Reads what the store holds that new cases must not collide with. A
  * line that is not a record stops the run: its id could be any. */
 static void
@@ -302,15 +283,7 @@ option_label(const char *path, void *data)
 static void
 set_from_option(json_t *rec, const char *option, const char *path, const char *text)
 {
-	ck_problem problem;
-	json_t *value;
-
-	if (!ck_field_from_text(path, text, 0, &value, &problem)) {
-		if (strcmp(problem.field, path) == 0)
-			ck_usage_error("--%s: %s", option, problem.message);
-		ck_usage_error("--%s: %s: %s", option, problem.field, problem.message);
-	}
-	ck_record_set(rec, path, value);
+	ck_record_set(rec, path, ck_option_field(option, path, text));
 }
 
 static void
@@ -318,7 +291,6 @@ case_from_options(struct intake *in)
 {
 	const ck_args *args = in->args;
 	json_t *rec = json_object(), *codes;
-	char number[64];
 	size_t i, n;
 
 	oom_unless(rec != NULL);
@@ -350,20 +322,13 @@ case_from_options(struct intake *in)
 	}
 
 	/* Identity numbers: '-' only, read in the order CPR, personnummer. */
-	if (ck_args_has(args, "cpr")) {
-		if (strcmp(ck_args_get(args, "cpr"), "-") != 0)
-			ck_usage_error(_("--cpr takes '-' and reads the number from standard input "
-					 "(on the command line other users could see it)"));
-		read_identity("cpr", number, sizeof number);
-		set_from_option(rec, "cpr", "child.cpr", number);
-	}
-	if (ck_args_has(args, "personnummer")) {
-		if (strcmp(ck_args_get(args, "personnummer"), "-") != 0)
-			ck_usage_error(_("--personnummer takes '-' and reads the number from standard "
-					 "input (on the command line other users could see it)"));
-		read_identity("personnummer", number, sizeof number);
-		set_from_option(rec, "personnummer", "child.personnummer", number);
-	}
+	ck_option_identity_check(args, "cpr");
+	ck_option_identity_check(args, "personnummer");
+	if (ck_args_has(args, "cpr"))
+		ck_record_set(rec, "child.cpr", ck_option_identity_read("cpr", "child.cpr"));
+	if (ck_args_has(args, "personnummer"))
+		ck_record_set(rec, "child.personnummer",
+			      ck_option_identity_read("personnummer", "child.personnummer"));
 	if (!finish_case(in, rec, NULL, 0, option_label, NULL))
 		ck_exit(CK_EXIT_TROUBLE);
 	json_array_append_new(in->cases, rec);
@@ -502,12 +467,9 @@ case_from_row(struct intake *in, const char *file, unsigned long row,
 	}
 	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
 		const char *value = ck_args_get(args, defaults[i][0]);
-		json_t *v;
-
 		if (value != NULL && json_object_get(rec, defaults[i][1]) == NULL) {
-			if (!ck_field_from_text(defaults[i][1], value, 0, &v, &problem))
-				ck_usage_error("--%s: %s", defaults[i][0], problem.message);
-			ck_record_set(rec, defaults[i][1], v);
+			ck_record_set(rec, defaults[i][1],
+				      ck_option_field(defaults[i][0], defaults[i][1], value));
 		}
 	}
 	if (!finish_case(in, rec, file, row, column_label, (void *)cols)) {

@@ -102,12 +102,7 @@ oom_unless(int ok)
 static json_t *
 from_option(const ck_args *args, const char *option, const char *path)
 {
-	ck_problem problem;
-	json_t *value;
-
-	if (!ck_field_from_text(path, ck_args_get(args, option), 0, &value, &problem))
-		ck_usage_error("--%s: %s", option, problem.message);
-	return value;
+	return ck_option_field(option, path, ck_args_get(args, option));
 }
 
 static void

@@ -329,21 +329,6 @@ record_change(const struct update *u, ck_record *rec, const char *item, json_t *
 	return true;
 }
 
-/* The value of an option for the field at PATH; a usage error naming
- * the option when it is not a value of that field. */
-static json_t *
-option_value(const char *option, const char *path, const char *text)
-{
-	ck_problem problem;
-	json_t *value;
-
-	if (!ck_field_from_text(path, text, 0, &value, &problem)) {
-		if (strcmp(problem.field, path) == 0)
-			ck_usage_error("--%s: %s", option, problem.message);
-		ck_usage_error("--%s: %s: %s", option, problem.field, problem.message);
-	}
-	return value;
-}
 
 static void
 add_value(struct update *u, const char *member, enum how how, json_t *json)
@@ -438,7 +423,7 @@ prepare_element(struct update *u)
 			/* An empty text is a slip of the shell, not a value. */
 			if (*text == '\0')
 				ck_usage_error(_("--%s: must not be empty"), m->option);
-			value = option_value(m->option, path, text);
+			value = ck_option_field(m->option, path, text);
 			break;
 		}
 		add_value(u, m->member, m->how, value);
@@ -649,7 +634,7 @@ prepare_plan(struct update *u)
 		snprintf(path, sizeof path, "plans.%s.%s", kind, plan_options[i].member);
 		add_value(u, plan_options[i].member, plan_options[i].how,
 			  plan_options[i].how == HOW_TRUE ? json_true()
-			  : option_value(plan_options[i].option, path, text));
+			  : ck_option_field(plan_options[i].option, path, text));
 	}
 	n = ck_args_count(args, "plan-item");
 	if (n > 0 && !common)
@@ -925,32 +910,6 @@ change_set(struct update *u, ck_record *rec)
  * identity
  */
 
-/* Reads one line from standard input for --cpr - or --personnummer -:
- * the number never stands on the command line, where ps shows it to
- * other users, and never in a message. */
-static json_t *
-read_identity(const char *option, const char *path)
-{
-	char buf[64];
-	ck_problem problem;
-	json_t *value;
-	size_t n;
-
-	if (fgets(buf, (int)sizeof buf, stdin) == NULL)
-		ck_fatal(_("--%s -: no number on standard input"), option);
-	n = strlen(buf);
-	if (n > 0 && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	else if (!feof(stdin))
-		ck_fatal(_("--%s -: the line on standard input is too long"), option);
-	if (n > 0 && buf[n - 1] == '\r')
-		buf[--n] = '\0';
-	if (!ck_field_from_text(path, buf, 0, &value, &problem))
-		ck_usage_error("--%s: %s", option, problem.message);
-	memset(buf, 0, sizeof buf);
-	return value;
-}
-
 static void
 prepare_identity(struct update *u)
 {
@@ -960,13 +919,8 @@ prepare_identity(struct update *u)
 
 	if (!ck_args_has(args, "cpr") && !ck_args_has(args, "personnummer"))
 		ck_usage_error(_("identity needs --cpr - or --personnummer -"));
-	if (ck_args_has(args, "cpr") && strcmp(ck_args_get(args, "cpr"), "-") != 0)
-		ck_usage_error(_("--cpr takes '-' and reads the number from standard input "
-				 "(on the command line other users could see it)"));
-	if (ck_args_has(args, "personnummer") &&
-	    strcmp(ck_args_get(args, "personnummer"), "-") != 0)
-		ck_usage_error(_("--personnummer takes '-' and reads the number from standard "
-				 "input (on the command line other users could see it)"));
+	ck_option_identity_check(args, "cpr");
+	ck_option_identity_check(args, "personnummer");
 	/* Standard input holds the numbers, so the cases come from elsewhere. */
 	files = ck_args_files(args, &nfiles);
 	if (u->store == NULL) {
@@ -979,9 +933,9 @@ prepare_identity(struct update *u)
 	}
 	/* The CPR number first, as case-new reads them. */
 	if (ck_args_has(args, "cpr"))
-		u->cpr = read_identity("cpr", "child.cpr");
+		u->cpr = ck_option_identity_read("cpr", "child.cpr");
 	if (ck_args_has(args, "personnummer"))
-		u->personnummer = read_identity("personnummer", "child.personnummer");
+		u->personnummer = ck_option_identity_read("personnummer", "child.personnummer");
 }
 
 static bool
@@ -1372,10 +1326,10 @@ prepare(struct update *u, unsigned *flags)
 	} else if (strcmp(command, "close") == 0) {
 		if (!ck_args_has(args, "reason"))
 			ck_usage_error(_("--%s is required"), "reason");
-		u->close_reason = option_value("reason", "closed_reason",
+		u->close_reason = ck_option_field("reason", "closed_reason",
 					       ck_args_get(args, "reason"));
 		if (ck_args_has(args, "date"))
-			u->date = option_value("date", "closed", ck_args_get(args, "date"));
+			u->date = ck_option_field("date", "closed", ck_args_get(args, "date"));
 		*flags |= CK_RUN_CLOSED_TOO;
 	} else if (strcmp(command, "reopen") == 0) {
 		*flags |= CK_RUN_CLOSED_TOO;
@@ -1384,7 +1338,7 @@ prepare(struct update *u, unsigned *flags)
 
 		if (!ck_args_has(args, "closed-before"))
 			ck_usage_error(_("--%s is required"), "closed-before");
-		date = option_value("closed-before", "closed", ck_args_get(args, "closed-before"));
+		date = ck_option_field("closed-before", "closed", ck_args_get(args, "closed-before"));
 		ck_date_parse(json_string_value(date), &u->closed_before);
 		json_decref(date);
 		*flags |= CK_RUN_SELF_SELECTING | CK_RUN_CLOSED_TOO;

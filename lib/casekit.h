@@ -420,6 +420,22 @@ bool ck_args_has(const ck_args *args, const char *name);
 size_t ck_args_count(const ck_args *args, const char *name);
 const char *ck_args_nth(const ck_args *args, const char *name, size_t i);
 
+/* The value of the field at PATH from TEXT, the value of option
+ * --OPTION (ck_field_from_text). A new reference; a usage error naming
+ * the option (and the member, when PATH names an object) when TEXT is
+ * not a value of that field. */
+json_t *ck_option_field(const char *option, const char *path, const char *text);
+
+/* For an identity number (--cpr, --personnummer) given as --OPTION -:
+ * a usage error when the option's value is not '-' (on the command line
+ * other users could see the number). Nothing when it was not given. */
+void ck_option_identity_check(const ck_args *args, const char *option);
+
+/* Reads one line of standard input for --OPTION - and makes the field at
+ * PATH from it (ck_option_field). A new reference; the number is never
+ * shown, and the buffer that held it is cleared. */
+json_t *ck_option_identity_read(const char *option, const char *path);
+
 /* Prints "PROGRAM (casekit) VERSION" to standard output. */
 void ck_print_version(const char *program);
 

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -333,4 +334,49 @@ ck_size_parse(const char *text, size_t *out)
 		return false;
 	*out = (size_t)value;
 	return true;
+}
+
+json_t *
+ck_option_field(const char *option, const char *path, const char *text)
+{
+	ck_problem problem;
+	json_t *value;
+
+	if (!ck_field_from_text(path, text, 0, &value, &problem)) {
+		if (strcmp(problem.field, path) == 0)
+			ck_usage_error("--%s: %s", option, problem.message);
+		ck_usage_error("--%s: %s: %s", option, problem.field, problem.message);
+	}
+	return value;
+}
+
+void
+ck_option_identity_check(const ck_args *args, const char *option)
+{
+	const char *value = ck_args_get(args, option);
+
+	if (value != NULL && strcmp(value, "-") != 0)
+		ck_usage_error(_("--%s takes '-' and reads the number from standard input "
+				 "(on the command line other users could see it)"), option);
+}
+
+json_t *
+ck_option_identity_read(const char *option, const char *path)
+{
+	char buf[64];
+	json_t *value;
+	size_t n;
+
+	if (fgets(buf, (int)sizeof buf, stdin) == NULL)
+		ck_fatal(_("--%s -: no number on standard input"), option);
+	n = strlen(buf);
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	else if (!feof(stdin))
+		ck_fatal(_("--%s -: the line on standard input is too long"), option);
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	value = ck_option_field(option, path, buf);
+	memset(buf, 0, sizeof buf);
+	return value;
 }
