@@ -24,6 +24,8 @@ real() {
 export LD_LIBRARY_PATH="$bin/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 filter=$(real tests ck-filter)
 touch_=$(real tests ck-touch)
+update=$(real bin case-update)
+actors=$(real bin case-actors)
 
 # best SECONDS and KB of three runs of a command (output discarded)
 best() {
@@ -51,5 +53,10 @@ row "change one case (--case)" "$touch_ --case 0101-2026-0004 $store" \
 row "change by pattern (--match)" "$touch_ --match 'pathway=^rare' $store" \
 	"jq -c 'if (.pathway | test(\"^rare\")) and .status == \"open\" then .x_touched = \"yes\" else . end' $store"
 row "parse and write, no validation" "$filter --parse-only --rewrite $store" "jq -c . $store"
+row "case-update: a meeting in one case" \
+	"$update --case 0101-2026-0004 meeting --kind network --date 2026-11-20 $store" \
+	"jq -c 'if .id == \"0101-2026-0004\" then .meetings += [{\"id\":\"m2\",\"date\":\"2026-11-20\",\"kind\":\"network\"}] | .events += [{\"at\":\"2026-11-22T10:00:00Z\",\"by\":\"bench\",\"tool\":\"jq\",\"op\":\"meeting\",\"item\":\"m2\"}] else . end' $store"
+row "case-actors list --format csv" "$actors list --format csv $store" \
+	"jq -r 'select(.status == \"open\") | . as \$c | .actors[] | [\$c.id, \$c.external_ref, .id, .role, .sector, .coordinator] | @csv' $store"
 echo
 echo "time and mem: casekit / jq (below 1: casekit is faster or smaller)"
