@@ -301,8 +301,6 @@ reject(const struct update *u, ck_record *rec, const char *field, const char *fm
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
 	ck_error_at(ck_record_file(rec), ck_record_line(rec), field, "%s", message);
-	if (u->store != NULL && !ck_args_has(u->args, "keep-going"))
-		ck_error(_("%s: left unchanged"), u->store);
 	ck_run_reject(u->run, rec);
 	return false;
 }

@@ -902,8 +902,8 @@ void ck_run_write(ck_run *run, ck_record *record);
  * program: file, line, field): with --keep-going it is written as it was
  * read (the program must not have marked it changed) and counted, so
  * that the run ends with status 2 and -i still replaces the store; else
- * the program ends now with status 2, an in-place store untouched. Frees
- * the record. */
+ * the program ends now with status 2, an in-place store untouched (and
+ * said so). Frees the record. */
 void ck_run_reject(ck_run *run, ck_record *record);
 
 /* Drops a record the program removes from the stream (purge, a filter

@@ -184,6 +184,8 @@ void
 ck_run_reject(ck_run *run, ck_record *rec)
 {
 	if (!run->keep_going) {
+		if (run->store != NULL)
+			ck_error(_("%s: left unchanged"), ck_store_path(run->store));
 		ck_record_free(rec);
 		ck_exit(CK_EXIT_TROUBLE);
 	}
