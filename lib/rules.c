@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -536,19 +537,273 @@ check_kinds(ck_ruleset *set)
 	return true;
 }
 
-/* The checks of one rule after inheritance, reported with the set's file
- * and the rule's id.
- *
- * Only what every rule has is checked here. The fields of each kind
- * (deadline: from, within, done; count: path, where, min, max; the
- * special kinds' own fields) are to be checked here too when
- * case-checklist comes to judge them, with their paths and patterns
- * compiled: a rule that cannot be judged must stop the run at start-up,
- * not at the first record it meets. */
+/* ---------------------------------------------------------------------
+ * The kinds of rule and their fields (casekit-rules(5), RULES)
+ */
+
+enum field_type {
+	FIELD_PATH,             /* a path */
+	FIELD_PATHS,            /* a path, or a non-empty list of paths */
+	FIELD_DURATION,         /* "14d", "-1m", ... */
+	FIELD_BOOL,
+	FIELD_COUNT,            /* a whole number, 0 or more */
+	FIELD_PATTERN,          /* a PCRE2 pattern */
+	FIELD_CONDITIONS,       /* {path: pattern} */
+	FIELD_NAMES             /* a non-empty list of non-empty strings */
+};
+
+struct field {
+	const char *name;
+	enum field_type type;
+	bool required;
+	const char *fallback;   /* JSON text of the default, or NULL */
+};
+
+static const struct field deadline_fields[] = {
+	{ "from", FIELD_PATHS, true, NULL },
+	{ "within", FIELD_DURATION, true, NULL },
+	{ "done", FIELD_PATHS, false, NULL },
+	{ "after", FIELD_BOOL, false, NULL },
+	{ "ends", FIELD_PATH, false, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field recurring_fields[] = {
+	{ "dates", FIELD_PATHS, true, NULL },
+	{ "every", FIELD_DURATION, true, NULL },
+	{ "start", FIELD_PATH, false, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field count_fields[] = {
+	{ "path", FIELD_PATH, true, NULL },
+	{ "where", FIELD_CONDITIONS, false, NULL },
+	{ "active", FIELD_BOOL, false, NULL },
+	{ "min", FIELD_COUNT, false, NULL },
+	{ "max", FIELD_COUNT, false, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field present_fields[] = {
+	{ "path", FIELD_PATHS, true, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field match_fields[] = {
+	{ "path", FIELD_PATH, true, NULL },
+	{ "pattern", FIELD_PATTERN, true, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field no_fields[] = {
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* DK 1.1, 1.2: who holds knowledge of a rare condition. */
+static const struct field knowledge_fields[] = {
+	{ "roles", FIELD_NAMES, false,
+	  "[\"rare-disease-centre\", \"knowledge-centre\", \"viso\", "
+	  "\"user-organisation\", \"hospital\"]" },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* DK 1.4: a network meeting, a review of the common plan, every 6 months
+ * (the number local). */
+static const struct field every_fields[] = {
+	{ "every", FIELD_DURATION, false, "\"6m\"" },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* DK 1.7: siblings under 18 offered support within 3 months (local). */
+static const struct field sibling_fields[] = {
+	{ "within", FIELD_DURATION, false, "\"3m\"" },
+	{ "age", FIELD_DURATION, false, "\"18y\"" },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+static const struct field transition_fields[] = {
+	{ "kinds", FIELD_NAMES, false, NULL },
+	{ "except", FIELD_NAMES, false, NULL },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+
+static const struct {
+	const char *kind;
+	const struct field *fields;
+} rule_kinds[] = {
+	{ "deadline", deadline_fields },
+	{ "recurring", recurring_fields },
+	{ "count", count_fields },
+	{ "present", present_fields },
+	{ "match", match_fields },
+	{ "coordinator", no_fields },
+	{ "consent", no_fields },
+	{ "knowledge-source", knowledge_fields },
+	{ "network-meeting", every_fields },
+	{ "common-plan-review", every_fields },
+	{ "sibling-support", sibling_fields },
+	{ "transition-prepare", transition_fields },
+	{ "sip", no_fields },
+	{ "references", no_fields },
+};
+#define N_RULE_KINDS (sizeof rule_kinds / sizeof rule_kinds[0])
+
+/* The members every rule may have, whatever its kind. */
+static const char *const rule_members[] = {
+	"id", "basis", "ref", "kind", "message", "reminder", "when", "each",
+	"remind", "off", NULL
+};
+
+static const struct field *
+kind_fields(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < N_RULE_KINDS; i++)
+		if (strcmp(rule_kinds[i].kind, kind) == 0)
+			return rule_kinds[i].fields;
+	return NULL;
+}
+
+/* True when TEXT compiles as a path; else the reason in ERR. */
 static bool
-check_rule(const ck_ruleset *set, const json_t *rule)
+path_compiles(const json_t *value, char *err, size_t errsize)
+{
+	ck_path *path;
+
+	if (!nonempty_string(value)) {
+		snprintf(err, errsize, "%s", _("not a path"));
+		return false;
+	}
+	path = ck_path_compile(json_string_value(value), err, errsize);
+	ck_path_free(path);
+	return path != NULL;
+}
+
+static bool
+pattern_compiles(const json_t *value, char *err, size_t errsize)
+{
+	ck_regex *re;
+
+	if (!json_is_string(value)) {
+		snprintf(err, errsize, "%s", _("not a pattern"));
+		return false;
+	}
+	re = ck_regex_compile(json_string_value(value), err, errsize);
+	ck_regex_free(re);
+	return re != NULL;
+}
+
+/* Checks VALUE as a field of TYPE; false with the reason in ERR. */
+static bool
+check_field(enum field_type type, const json_t *value, char *err, size_t errsize)
+{
+	const char *key;
+	json_t *item;
+	ck_duration d;
+	size_t i;
+
+	switch (type) {
+	case FIELD_PATH:
+		return path_compiles(value, err, errsize);
+	case FIELD_PATHS:
+		if (!json_is_array(value))
+			return path_compiles(value, err, errsize);
+		if (json_array_size(value) == 0) {
+			snprintf(err, errsize, "%s", _("an empty list of paths"));
+			return false;
+		}
+		json_array_foreach(value, i, item)
+			if (!path_compiles(item, err, errsize))
+				return false;
+		return true;
+	case FIELD_DURATION:
+		if (json_is_string(value) && ck_duration_parse(json_string_value(value), &d))
+			return true;
+		snprintf(err, errsize, "%s", _("not a duration (such as 30d or 6m)"));
+		return false;
+	case FIELD_BOOL:
+		if (json_is_boolean(value))
+			return true;
+		snprintf(err, errsize, "%s", _("not true or false"));
+		return false;
+	case FIELD_COUNT:
+		if (json_is_integer(value) && json_integer_value(value) >= 0)
+			return true;
+		snprintf(err, errsize, "%s", _("not a whole number, 0 or more"));
+		return false;
+	case FIELD_PATTERN:
+		return pattern_compiles(value, err, errsize);
+	case FIELD_CONDITIONS:
+		if (!json_is_object(value)) {
+			snprintf(err, errsize, "%s", _("not an object"));
+			return false;
+		}
+		json_object_foreach((json_t *)value, key, item) {
+			char why[CK_MESSAGE_MAX / 2];
+			json_t *path = json_string(key);
+			bool good = path_compiles(path, why, sizeof why);
+
+			json_decref(path);
+			if (good && !pattern_compiles(item, why, sizeof why))
+				good = false;
+			if (!good) {
+				snprintf(err, errsize, "%s: %s", key, why);
+				return false;
+			}
+		}
+		return true;
+	case FIELD_NAMES:
+		if (json_is_array(value) && json_array_size(value) > 0) {
+			json_array_foreach(value, i, item)
+				if (!nonempty_string(item))
+					break;
+			if (i == json_array_size(value))
+				return true;
+		}
+		snprintf(err, errsize, "%s", _("not a list of names"));
+		return false;
+	}
+	return false;
+}
+
+/* The conditions of "when": paths and patterns, or "sectors" and a
+ * number of sectors. */
+static bool
+check_when(const json_t *when, char *err, size_t errsize)
+{
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(when)) {
+		snprintf(err, errsize, "%s", _("not an object"));
+		return false;
+	}
+	json_object_foreach((json_t *)when, key, value) {
+		json_t *one;
+		bool good;
+
+		if (strcmp(key, "sectors") == 0) {
+			if (json_is_integer(value) && json_integer_value(value) > 0)
+				continue;
+			snprintf(err, errsize, "sectors: %s",
+				 _("not a whole number of sectors, 1 or more"));
+			return false;
+		}
+		one = json_pack("{sO}", key, value);
+		if (one == NULL)
+			ck_fatal(_("out of memory"));
+		good = check_field(FIELD_CONDITIONS, one, err, errsize);
+		json_decref(one);
+		if (!good)
+			return false;
+	}
+	return true;
+}
+
+/* The checks of one rule after inheritance, reported with the set's file
+ * and the rule's id: every member known, the fields its kind needs there
+ * and well formed, paths and patterns compiled. A rule that cannot be
+ * judged stops the run at start-up, not at the first record it meets.
+ * The defaults of the special kinds' fields are filled in. */
+static bool
+check_rule(const ck_ruleset *set, json_t *rule)
 {
 	const char *id = json_string_value(json_object_get(rule, "id"));
+	const struct field *fields, *f;
+	const char *kind, *key;
+	char err[CK_MESSAGE_MAX];
 	json_t *value;
 	ck_duration d;
 
@@ -556,44 +811,105 @@ check_rule(const ck_ruleset *set, const json_t *rule)
 		ck_error_at(set->file, 0, id, _("kind: not a non-empty string"));
 		return false;
 	}
+	kind = json_string_value(json_object_get(rule, "kind"));
+	fields = kind_fields(kind);
+	if (fields == NULL) {
+		ck_error_at(set->file, 0, id, _("kind: no such kind of rule"));
+		return false;
+	}
 	value = json_object_get(rule, "basis");
-	if (value != NULL && (!json_is_string(value)
-			      || !in_list(bases, json_string_value(value)))) {
+	if (value == NULL) {
+		ck_error_at(set->file, 0, id, _("basis: missing"));
+		return false;
+	}
+	if (!json_is_string(value) || !in_list(bases, json_string_value(value))) {
 		ck_error_at(set->file, 0, id,
 			    _("basis: not one of: law, recommendation, local"));
 		return false;
 	}
 	value = json_object_get(rule, "ref");
-	if (value != NULL && !nonempty_string(value)) {
-		ck_error_at(set->file, 0, id, _("ref: not a non-empty string"));
+	if (!nonempty_string(value)) {
+		ck_error_at(set->file, 0, id, value == NULL ? _("ref: missing")
+			    : _("ref: not a non-empty string"));
 		return false;
 	}
 	value = json_object_get(rule, "message");
-	if (value != NULL && !language_strings(value)) {
-		ck_error_at(set->file, 0, id,
-			    _("message: not an object of texts by language (en, da, sv)"));
+	if (!language_strings(value)) {
+		ck_error_at(set->file, 0, id, value == NULL ? _("message: missing")
+			    : _("message: not an object of texts by language (en, da, sv)"));
 		return false;
 	}
 	value = json_object_get(rule, "reminder");
-	if (value != NULL && !language_strings(value)) {
-		ck_error_at(set->file, 0, id,
-			    _("reminder: not an object of texts by language (en, da, sv)"));
+	if (!language_strings(value)) {
+		ck_error_at(set->file, 0, id, value == NULL ? _("reminder: missing")
+			    : _("reminder: not an object of texts by language (en, da, sv)"));
 		return false;
 	}
 	value = json_object_get(rule, "when");
-	if (value != NULL && !json_is_object(value)) {
-		ck_error_at(set->file, 0, id, _("when: not an object"));
+	if (value != NULL && !check_when(value, err, sizeof err)) {
+		ck_error_at(set->file, 0, id, "when: %s", err);
 		return false;
 	}
 	value = json_object_get(rule, "each");
-	if (value != NULL && !nonempty_string(value)) {
-		ck_error_at(set->file, 0, id, _("each: not a path"));
+	if (value != NULL && !path_compiles(value, err, sizeof err)) {
+		ck_error_at(set->file, 0, id, "each: %s", err);
 		return false;
 	}
 	value = json_object_get(rule, "remind");
 	if (value != NULL && (!json_is_string(value)
 			      || !ck_duration_parse(json_string_value(value), &d))) {
 		ck_error_at(set->file, 0, id, _("remind: not a duration (such as 30d or 6m)"));
+		return false;
+	}
+
+	/* The kind's own fields; any other member is most likely a
+	 * misspelling that would silently change nothing. */
+	json_object_foreach(rule, key, value) {
+		if (in_list(rule_members, key) || strncmp(key, "x_", 2) == 0)
+			continue;
+		for (f = fields; f->name != NULL; f++)
+			if (strcmp(f->name, key) == 0)
+				break;
+		if (f->name == NULL) {
+			ck_error_at(set->file, 0, id, _("%s: not a field of a rule of kind %s"),
+				    key, kind);
+			return false;
+		}
+		if (!check_field(f->type, value, err, sizeof err)) {
+			ck_error_at(set->file, 0, id, "%s: %s", key, err);
+			return false;
+		}
+	}
+	for (f = fields; f->name != NULL; f++) {
+		if (json_object_get(rule, f->name) != NULL)
+			continue;
+		if (f->required) {
+			ck_error_at(set->file, 0, id, _("%s: missing (a rule of kind %s needs it)"),
+				    f->name, kind);
+			return false;
+		}
+		if (f->fallback != NULL) {
+			value = json_loads(f->fallback, JSON_DECODE_ANY, NULL);
+			if (value == NULL)
+				ck_fatal(_("out of memory"));
+			json_object_set_new(rule, f->name, value);
+		}
+	}
+	if (strcmp(kind, "count") == 0) {
+		json_t *min = json_object_get(rule, "min"), *max = json_object_get(rule, "max");
+
+		if (min == NULL && max == NULL) {
+			ck_error_at(set->file, 0, id, _("min, max: a count needs one or both"));
+			return false;
+		}
+		if (min != NULL && max != NULL && json_integer_value(min) > json_integer_value(max)) {
+			ck_error_at(set->file, 0, id, _("min: more than max"));
+			return false;
+		}
+	}
+	if (strcmp(kind, "transition-prepare") == 0 && json_object_get(rule, "kinds") != NULL
+	    && json_object_get(rule, "except") != NULL) {
+		ck_error_at(set->file, 0, id, _("kinds, except: give one or the other"));
 		return false;
 	}
 	return true;

@@ -16,6 +16,13 @@
 #include "tap.h"
 
 static char root[] = "/tmp/casekit-test-rules.XXXXXX";
+
+/* What every rule needs besides its kind's fields: basis and ref (R0
+ * without the basis, for the tests of a bad one), then the texts. */
+#define R0 "\"ref\": \"test\", "
+#define R R0 "\"basis\": \"local\", "
+#define TEXTS "\"message\": {\"en\": \"M\"}, \"reminder\": {\"en\": \"N\"}"
+#define PRESENT "\"kind\": \"present\", \"path\": \"a\", " R TEXTS
 static char errfile[300];
 
 /* ROOT/SUB, in a static buffer of its own per call site's choice. */
@@ -235,15 +242,17 @@ write_inheritance(void)
 		   " \"transition_kinds\": [\"respite\"],\n"
 		   " \"rules\": [\n"
 		   "  {\"id\": \"r1\", \"kind\": \"present\", \"basis\": \"law\", \"path\": \"a\",\n"
-		   "   \"message\": {\"en\": \"E1\", \"da\": \"D1\"}},\n"
-		   "  {\"id\": \"r2\", \"kind\": \"count\", \"basis\": \"local\", \"max\": 2},\n"
-		   "  {\"id\": \"r3\", \"kind\": \"match\", \"basis\": \"recommendation\"}]}\n");
+		   "   " R0 "\"message\": {\"en\": \"E1\", \"da\": \"D1\"}, \"reminder\": {\"en\": \"N\"}},\n"
+		   "  {\"id\": \"r2\", \"kind\": \"count\", \"basis\": \"local\", \"max\": 2,\n"
+		   "   \"path\": \"actors\", " R0 TEXTS "},\n"
+		   "  {\"id\": \"r3\", \"kind\": \"match\", \"basis\": \"recommendation\",\n"
+		   "   \"path\": \"a\", \"pattern\": \"x\", " R0 TEXTS "}]}\n");
 	write_file("upper/core.json",
 		   "\xef\xbb\xbf{\"name\": \"core\", \"extends\": \"core\", \"x_note\": \"ours\",\n"
 		   " \"rules\": [\n"
 		   "  {\"id\": \"r2\", \"max\": 1},\n"
 		   "  {\"id\": \"r3\", \"off\": true},\n"
-		   "  {\"id\": \"r4\", \"kind\": \"present\", \"off\": false},\n"
+		   "  {\"id\": \"r4\", " PRESENT ", \"off\": false},\n"
 		   "  {\"id\": \"r1\", \"message\": {\"da\": \"D2\"}}]}\n");
 	write_file("upper/child.json",
 		   "{\"name\": \"child\", \"extends\": \"core\", \"title\": \"Child set\",\n"
@@ -395,11 +404,11 @@ test_layers(void)
 	make_dir("l2");
 	make_dir("l3");
 	write_file("l1/layer.json", "{\"name\": \"layer\", \"extends\": \"layer\","
-		   " \"rules\": [{\"id\": \"one\", \"kind\": \"present\"}]}");
+		   " \"rules\": [{\"id\": \"one\", " PRESENT "}]}");
 	write_file("l2/layer.json", "{\"name\": \"layer\", \"extends\": \"layer\","
-		   " \"rules\": [{\"id\": \"two\", \"kind\": \"present\"}]}");
+		   " \"rules\": [{\"id\": \"two\", " PRESENT "}]}");
 	write_file("l3/layer.json", "{\"name\": \"layer\","
-		   " \"rules\": [{\"id\": \"three\", \"kind\": \"present\"}]}");
+		   " \"rules\": [{\"id\": \"three\", " PRESENT "}]}");
 	is_int(load_status("l1:l2:l3", NULL), 0, "three layers of one name load");
 	set_rules_path("l1:l2:l3");
 	book = ck_rulebook_load(NULL);
@@ -498,25 +507,72 @@ test_errors(void)
 		  "bad.json: r9: off: the set inherits no rule", "off for a rule not inherited" },
 		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
 		  " \"off\": \"yes\"}]}", "bad.json: r1: off: not true or false", "off not a bool" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"basis\": \"custom\"}]}",
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R0 "\"basis\": \"custom\", " TEXTS "}]}",
 		  "bad.json: r1: basis: not one of: law, recommendation, local", "a bad basis" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": 3}]}",
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": 3, \"path\": \"a\", " R TEXTS "}]}",
 		  "bad.json: r1: kind: not a non-empty string", "a kind not a string" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"message\": \"do it\"}]}", "bad.json: r1: message: not an object",
-		  "a message not by language" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"reminder\": {\"en\": \"\"}}]}", "bad.json: r1: reminder:", "an empty reminder" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"remind\": \"soon\"}]}", "bad.json: r1: remind: not a duration",
-		  "remind not a duration" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"when\": []}]}", "bad.json: r1: when: not an object", "when not an object" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"each\": 1}]}", "bad.json: r1: each: not a path", "each not a path" },
-		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", \"kind\": \"present\","
-		  " \"ref\": 5}]}", "bad.json: r1: ref: not a non-empty string", "ref not a string" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"sometimes\", \"path\": \"a\", " R TEXTS "}]}",
+		  "bad.json: r1: kind: no such kind of rule", "an unknown kind" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R0 TEXTS "}]}",
+		  "bad.json: r1: basis: missing", "a rule without a basis" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", \"basis\": \"law\", " TEXTS "}]}",
+		  "bad.json: r1: ref: missing", "a rule without a ref" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R "\"reminder\": {\"en\": \"N\"}" "}]}",
+		  "bad.json: r1: message: missing", "a rule without a message" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R "\"message\": {\"en\": \"M\"}" "}]}",
+		  "bad.json: r1: reminder: missing", "a rule without a reminder" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R "\"message\": \"do it\", \"reminder\": {\"en\": \"N\"}" "}]}",
+		  "bad.json: r1: message: not an object", "a message not by language" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", " R "\"message\": {\"en\": \"M\"}, \"reminder\": {\"en\": \"\"}" "}]}",
+		  "bad.json: r1: reminder:", "an empty reminder" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"remind\": \"soon\"" "}]}",
+		  "bad.json: r1: remind: not a duration", "remind not a duration" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": []" "}]}",
+		  "bad.json: r1: when: not an object", "when not an object" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"each\": 1" "}]}",
+		  "bad.json: r1: each: not a path", "each not a path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"each\": \"a[b\"" "}]}",
+		  "bad.json: r1: each: ", "each a broken path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", \"basis\": \"law\", \"ref\": 5, " TEXTS "}]}",
+		  "bad.json: r1: ref: not a non-empty string", "ref not a string" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", " R TEXTS "}]}",
+		  "bad.json: r1: path: missing (a rule of kind present needs it)", "present without a path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", " R TEXTS "}]}",
+		  "bad.json: r1: within: missing (a rule of kind deadline needs it)", "a deadline without within" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"a[b\", \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: ", "a deadline from a broken path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": [], \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: an empty list of paths", "from an empty list" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": [\"opened\", 3], \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: not a path", "from a list holding a number" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", \"within\": \"3 months\", " R TEXTS "}]}",
+		  "bad.json: r1: within: not a duration", "within in words" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", \"within\": \"3m\", \"after\": \"yes\", " R TEXTS "}]}",
+		  "bad.json: r1: after: not true or false", "after not a bool" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", \"withn\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: withn: not a field of a rule of kind deadline", "a misspelt field" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"present\", \"path\": \"a\", \"every\": \"6m\", " R TEXTS "}]}",
+		  "bad.json: r1: every: not a field of a rule of kind present", "another kind's field" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"count\", \"path\": \"actors\", " R TEXTS "}]}",
+		  "bad.json: r1: min, max: a count needs one or both", "a count without bounds" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"count\", \"path\": \"actors\", \"min\": 3, \"max\": 2, " R TEXTS "}]}",
+		  "bad.json: r1: min: more than max", "a count with min above max" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"count\", \"path\": \"actors\", \"max\": -1, " R TEXTS "}]}",
+		  "bad.json: r1: max: not a whole number, 0 or more", "a negative max" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"count\", \"path\": \"actors\", \"max\": 2, \"where\": {\"role\": \"(\"}, " R TEXTS "}]}",
+		  "bad.json: r1: where: role: missing closing parenthesis", "a broken pattern in where" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"match\", \"path\": \"a\", \"pattern\": \"(\", " R TEXTS "}]}",
+		  "bad.json: r1: pattern: missing closing parenthesis", "a broken pattern" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"diagnosis.status\": \"[a\"}" "}]}",
+		  "bad.json: r1: when: diagnosis.status: missing terminating ]", "a broken pattern in when" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"a[b\": \"x\"}" "}]}",
+		  "bad.json: r1: when: a[b: ", "a broken path in when" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"sectors\": \"2\"}" "}]}",
+		  "bad.json: r1: when: sectors: not a whole number of sectors", "sectors not a number" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"knowledge-source\", \"roles\": [], " R TEXTS "}]}",
+		  "bad.json: r1: roles: not a list of names", "knowledge-source with no roles" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"transition-prepare\", \"kinds\": [\"adult\"], \"except\": [\"school\"], " R TEXTS "}]}",
+		  "bad.json: r1: kinds, except: give one or the other", "transition-prepare with kinds and except" },
 	};
 	char dirname[64], sub[128], file[512];
 	size_t i;
@@ -575,7 +631,7 @@ test_extends_errors(void)
 	/* An override that breaks an inherited rule. */
 	make_dir("override");
 	write_file("override/base2.json", "{\"name\": \"base2\", \"rules\":"
-		   " [{\"id\": \"r1\", \"kind\": \"present\", \"basis\": \"law\"}]}");
+		   " [{\"id\": \"r1\", \"kind\": \"present\", \"path\": \"a\", \"basis\": \"law\", " R0 TEXTS "}]}");
 	write_file("override/loc.json", "{\"name\": \"loc\", \"extends\": \"base2\", \"rules\":"
 		   " [{\"id\": \"r1\", \"basis\": \"maybe\"}]}");
 	is_int(load_status("override", NULL), 2, "an override with a bad basis: exit 2");
@@ -611,9 +667,75 @@ test_extends_errors(void)
 	       "other files, hidden files, folders and missing folders are passed over");
 }
 
+/* The special kinds' fields take their defaults (design: network
+ * meetings every 6m, siblings within 3m and under 18y, the knowledge
+ * roles); a set's own value stays; x_ members are local notes. */
+static void
+test_kind_defaults(void)
+{
+	ck_rulebook *book;
+	const ck_ruleset *set;
+	const json_t *roles;
+
+	make_dir("kinds");
+	write_file("kinds/k.json", "{\"name\": \"k\", \"rules\": [\n"
+		   " {\"id\": \"knowledge-source\", \"kind\": \"knowledge-source\", " R TEXTS "},\n"
+		   " {\"id\": \"network-meeting\", \"kind\": \"network-meeting\", " R TEXTS "},\n"
+		   " {\"id\": \"sibling-support\", \"kind\": \"sibling-support\", \"within\": \"2m\",\n"
+		   "  \"x_note\": \"ours\", " R TEXTS "},\n"
+		   " {\"id\": \"adult-prepare\", \"kind\": \"transition-prepare\",\n"
+		   "  \"kinds\": [\"adult\"], " R TEXTS "}]}\n");
+	is_int(load_status("kinds", NULL), 0, "special kinds without their fields load");
+	set_rules_path("kinds");
+	book = ck_rulebook_load(NULL);
+	set = ck_rulebook_get(book, "k");
+	if (set == NULL) {
+		ok(0, "the set k loads");
+		ck_rulebook_free(book);
+		return;
+	}
+	roles = rule_field(set, 0, "roles");
+	is_int(json_array_size(roles), 5, "knowledge-source: the five roles by default");
+	is_str(json_string_value(json_array_get(roles, 2)), "viso", "VISO among them");
+	is_str(json_string_value(rule_field(set, 1, "every")), "6m", "network-meeting: every 6m");
+	is_str(json_string_value(rule_field(set, 2, "within")), "2m",
+	       "sibling-support: the set's own within stays");
+	is_str(json_string_value(rule_field(set, 2, "age")), "18y", "sibling-support: age 18y");
+	is_str(json_string_value(rule_field(set, 2, "x_note")), "ours", "an x_ member is kept");
+	ok(rule_field(set, 3, "except") == NULL, "transition-prepare: no default for except");
+	ck_rulebook_free(book);
+}
+
+/* The rule of SET with ID, or NULL. */
+static const json_t *
+rule_named(const ck_ruleset *set, const char *id)
+{
+	const json_t *rule;
+	size_t i;
+
+	json_array_foreach(ck_ruleset_rules(set), i, rule)
+		if (strcmp(json_string_value(json_object_get(rule, "id")), id) == 0)
+			return rule;
+	return NULL;
+}
+
 static void
 test_shipped(void)
 {
+	/* Design section 4: law, recommendation, or a local number. */
+	static const char *const bases[][2] = {
+		{ "assessment-start", "recommendation" }, { "assessment-deadline", "law" },
+		{ "intervention-start", "local" }, { "decision-deadline", "law" },
+		{ "child-heard", "law" }, { "child-plan", "law" }, { "follow-up", "law" },
+		{ "follow-up-next", "law" }, { "youth-plan", "law" }, { "target-group", "local" },
+		{ "family-adviser", "law" }, { "common-plan", "recommendation" },
+		{ "common-plan-review", "recommendation" }, { "network-meeting", "recommendation" },
+		{ "coordinator", "recommendation" }, { "contacts", "local" }, { "consent", "law" },
+		{ "family-support", "recommendation" }, { "sibling-support", "recommendation" },
+		{ "transition-prepare", "recommendation" }, { "adult-prepare", "law" },
+		{ "transition-handover", "recommendation" }, { "adult-decisions", "law" },
+		{ "references", "local" },
+	};
 	static const char *const names[] = {
 		"base", "disability", "prenatal-exposure", "rare-disability", "se-samordning", NULL
 	};
@@ -639,6 +761,53 @@ test_shipped(void)
 		   && strcmp(ck_ruleset_title(set, "sv"), ck_ruleset_title(set, "en")) != 0,
 		   "%s has titles in Danish and Swedish", names[i]);
 	}
+	/* The rules of design section 4, each with its basis, and texts in
+	 * every language. */
+	set = ck_rulebook_get(book, "base");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 24, "base: 24 rules");
+	for (i = 0; set != NULL && i < sizeof bases / sizeof bases[0]; i++)
+		is_str(json_string_value(json_object_get(rule_named(set, bases[i][0]), "basis")),
+		       bases[i][1], "base: %s is %s", bases[i][0], bases[i][1]);
+	ok(set != NULL && rule_named(set, "knowledge-source") == NULL
+	   && rule_named(set, "sip") == NULL, "base: no knowledge-source, no sip");
+	for (i = 0; names[i] != NULL; i++) {
+		const json_t *rule;
+		size_t j;
+		bool texts = true;
+
+		set = ck_rulebook_get(book, names[i]);
+		json_array_foreach(set != NULL ? ck_ruleset_rules(set) : NULL, j, rule) {
+			const char *const langs[] = { "en", "da", "sv" };
+			size_t k;
+
+			for (k = 0; k < 3; k++)
+				if (json_object_get(json_object_get(rule, "message"), langs[k]) == NULL
+				    || json_object_get(json_object_get(rule, "reminder"), langs[k]) == NULL)
+					texts = false;
+		}
+		ok(set != NULL && texts, "%s: every rule has a message and a reminder in en, da, sv",
+		   names[i]);
+	}
+	set = ck_rulebook_get(book, "rare-disability");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 26,
+	       "rare-disability: base and two");
+	ok(set != NULL && rule_named(set, "knowledge-source") != NULL
+	   && rule_named(set, "peer-network") != NULL, "rare-disability: knowledge-source, peer-network");
+	set = ck_rulebook_get(book, "prenatal-exposure");
+	ok(set != NULL && rule_named(set, "exposure-recorded") != NULL
+	   && rule_named(set, "reassessment") != NULL, "prenatal-exposure: its two rules");
+	set = ck_rulebook_get(book, "disability");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 24, "disability: base");
+	set = ck_rulebook_get(book, "se-samordning");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 11, "se-samordning: 11 rules");
+	ok(set != NULL && rule_named(set, "strain-coordinator") != NULL && rule_named(set, "sip") != NULL
+	   && rule_named(set, "knowledge-source") != NULL && rule_named(set, "child-plan") == NULL,
+	   "se-samordning: its own rules, none of the Danish law's");
+	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "ref")) : NULL,
+	       "SE samtycke (offentlighets- och sekretesslagen)", "se-samordning: consent's Swedish ref");
+	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "basis")) : NULL,
+	       "law", "se-samordning: consent's basis inherited");
+
 	set = ck_rulebook_get(book, "rare-disability");
 	ok(set != NULL && ck_ruleset_duration(set, "kindergarten_age", &d) && d.months == 34,
 	   "rare-disability: kindergarten at 2y10m (DK)");
@@ -693,6 +862,7 @@ main(void)
 	test_layers();
 	test_errors();
 	test_extends_errors();
+	test_kind_defaults();
 	test_shipped();
 
 	snprintf(value, sizeof value, "rm -rf '%s'", root);
