@@ -74,6 +74,15 @@ case-transition upcoming --within 12m "$store" |
 	pretty '{id, due: [.transitions[] | select(.status != "done") | "\(.kind) \(.due)"]}'
 
 echo
-echo "== 8. The audit trail of case $alma:"
+echo "== 8. What is missing, overdue or due, by rule (case-checklist), for case $alma:"
+# Exit 1 means something is missing or overdue: worth a caseworker's look.
+jq -c --arg id "$alma" 'select(.id == $id)' "$store" | case-checklist --format text || true
+echo
+echo "   and the whole store, counted by basis and status:"
+case-checklist "$store" | pretty -r '.checklist.findings[]? | "\(.basis) \(.status)"' |
+	sort | uniq -c | sed 's/^/   /'
+
+echo
+echo "== 9. The audit trail of case $alma:"
 jq -r --arg id "$alma" 'select(.id == $id) | .events[] | "\(.at) \(.by) \(.tool) \(.op) \(.item // "")"' "$store" 2>/dev/null ||
 	grep -c . "$store"

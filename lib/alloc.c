@@ -19,6 +19,13 @@ checked(void *p)
 	return p;
 }
 
+void
+oom_unless(int ok)
+{
+	if (!ok)
+		ck_fatal(_("out of memory"));
+}
+
 void *
 xmalloc(size_t size)
 {

@@ -163,20 +163,16 @@ consent_date(const json_t *consent, ck_date *out)
 /* The consent state of an actor, as rule consent judges it: an actor
  * that is the municipality's, the family's, or receives no data needs
  * none; otherwise the latest consent naming it decides. */
-const char *
-ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
+const json_t *
+ck_actor_latest_consent(const json_t *record, const json_t *actor)
 {
 	json_t *consents = json_object_get(record, "consents"), *c, *latest = NULL;
-	const char *id = member_text(actor, "id"), *sector = member_text(actor, "sector");
-	const char *text;
+	const char *id = member_text(actor, "id");
 	ck_date latest_date = 0, date;
 	size_t i, k;
 
-	if (json_is_true(json_object_get(actor, "municipal")) || json_is_false(json_object_get(actor, "receives_data")) ||
-	    (sector != NULL && strcmp(sector, "family") == 0))
-		return "not-needed";
 	if (id == NULL)
-		return "none";
+		return NULL;
 	json_array_foreach(consents, i, c) {
 		json_t *r;
 		bool names = false;
@@ -192,6 +188,21 @@ ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
 			latest_date = date;
 		}
 	}
+	return latest;
+}
+
+const char *
+ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
+{
+	const char *sector = member_text(actor, "sector");
+	const json_t *latest;
+	const char *text;
+	ck_date date;
+
+	if (json_is_true(json_object_get(actor, "municipal")) || json_is_false(json_object_get(actor, "receives_data")) ||
+	    (sector != NULL && strcmp(sector, "family") == 0))
+		return "not-needed";
+	latest = ck_actor_latest_consent(record, actor);
 	if (latest == NULL)
 		return "none";
 	if ((text = member_text(latest, "withdrawn")) != NULL && ck_date_parse(text, &date) &&

@@ -63,6 +63,15 @@ typedef struct ck_problem {
  * and closed without error (exit 2 otherwise). Call first in main. */
 void ck_init(const char *program_name);
 
+/* The language of messages and rule texts: "da", "sv" or "en", as the
+ * locale chose the message catalogue. */
+const char *ck_language(void);
+
+/* The text of TEXTS in LANG: TEXTS is a string (itself) or an object of
+ * texts by language ({"en": …, "da": …}): LANG's, else English, else the
+ * first given. NULL when there is none. Borrowed. */
+const char *ck_text_in(const json_t *texts, const char *lang);
+
 /* The name given to ck_init ("casekit" before it is called). */
 const char *ck_program_name(void);
 
@@ -622,6 +631,10 @@ bool ck_case_has_actor(const json_t *record, const char *id);
 const char *ck_actor_consent_state(const json_t *record, const json_t *actor,
 				   ck_date today);
 
+/* The latest consent naming the actor (dated as ck_actor_consent_state
+ * dates it), or NULL. Borrowed from the record. */
+const json_t *ck_actor_latest_consent(const json_t *record, const json_t *actor);
+
 /* True when an actor is active on day ON: since <= ON (or no since) and
  * ON < until (or no until). */
 bool ck_actor_active(const json_t *actor, ck_date on);
@@ -777,6 +790,73 @@ bool ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind);
  * dropped where it says "off": true), then its own. Borrowed. */
 const json_t *ck_ruleset_rules(const ck_ruleset *set);
 
+/* The rule of SET with ID (after inheritance), or NULL. Borrowed. */
+const json_t *ck_ruleset_rule(const ck_ruleset *set, const char *id);
+
+/* ---------------------------------------------------------------------
+ * Judging a case by its rules (checklist.c; casekit-rules(5))
+ */
+
+/* The status of a finding, worst first after "missing"; the texts are
+ * those of the record's checklist. */
+typedef enum ck_finding_status {
+	CK_FINDING_MISSING,     /* "missing": something that must be there is not */
+	CK_FINDING_OVERDUE,     /* "overdue": the due day has passed */
+	CK_FINDING_DUE,         /* "due": due within the reminder window */
+	CK_FINDING_WAIVED,      /* "waived": a waiver covers it */
+	CK_FINDING_OK,          /* "ok" */
+	CK_FINDING_NA           /* "n/a": the rule does not apply */
+} ck_finding_status;
+
+/* The text of a status ("missing", …, "n/a"); NULL for another value. */
+const char *ck_finding_status_name(ck_finding_status status);
+
+/* The status named TEXT, or -1. */
+int ck_finding_status_parse(const char *text);
+
+typedef struct ck_judge ck_judge;
+
+/* Prepares the rules of SET for judging: every path and pattern compiled
+ * once. A judge is for one thread at a time (its patterns keep match
+ * data); a run on N threads makes N judges. The caller owns the result
+ * (ck_judge_free). SET must outlive it. */
+ck_judge *ck_judge_new(const ck_ruleset *set);
+
+/* Frees a judge; NULL is fine. */
+void ck_judge_free(ck_judge *judge);
+
+/* With ck_judge_case: findings that are "ok" and "n/a" too. */
+#define CK_JUDGE_SHOW_OK 1u
+
+/* Judges RECORD (a case) on day TODAY, with reminder window WITHIN (a
+ * rule's "remind" replaces it), as casekit-rules(5) says. Returns a new
+ * object {"as_of": TODAY, "ruleset": NAME, "findings": [{"rule", "ref",
+ * "basis", "status", "due", "item"}]}: findings in the order of the
+ * set's rules, then of the elements a rule's "each" yields; "due" and
+ * "item" only where they apply; "ok" and "n/a" findings only with
+ * CK_JUDGE_SHOW_OK. The record is not changed. NULL when a pattern
+ * could not be matched (PCRE2's match limit): ck_judge_error says why. */
+json_t *ck_judge_case(ck_judge *judge, const json_t *record, ck_date today,
+		      ck_duration within, unsigned flags);
+
+/* Why the last ck_judge_case returned NULL. */
+const char *ck_judge_error(const ck_judge *judge);
+
+/* ---------------------------------------------------------------------
+ * Threads (parallel.c): --jobs N
+ */
+
+/* The default --jobs: the online processors, at most 8. */
+unsigned ck_jobs_default(void);
+
+/* Calls WORK(CTX, THREAD, I) once for every I in [0, COUNT), on up to
+ * THREADS threads (at most 8; THREAD is 0 … THREADS - 1, so that each
+ * thread may use its own judge), and returns when every call is done.
+ * The calls of one thread never overlap; what WORK writes for item I is
+ * the caller's to read afterwards, in order. */
+void ck_parallel(size_t count, unsigned threads,
+		 void (*work)(void *ctx, unsigned thread, size_t i), void *ctx);
+
 
 /* ---------------------------------------------------------------------
  * The store (store.c): a JSON-lines file changed in place, safely
@@ -910,6 +990,9 @@ void ck_run_reject(ck_run *run, ck_record *record);
  * that leaves a case out): it is not written, and with -i its id stays
  * retired in the store's high-water marks. Frees the record. */
 void ck_run_drop(ck_run *run, ck_record *record);
+
+/* Reports a record whose pathway names no rule set (bad input). */
+void ck_record_report_pathway(const ck_record *record);
 
 /* The --max-record of the run. */
 size_t ck_run_max_record(const ck_run *run);

@@ -111,7 +111,37 @@ ck_init(const char *name)
 	}
 #endif
 	signal(SIGPIPE, SIG_DFL);
+	/* Jansson's hash seed, set once before any thread makes objects. */
+	json_object_seed(0);
 	atexit(finish);
+}
+
+const char *
+ck_language(void)
+{
+	/* TRANSLATORS: the two-letter code of this language ("da", "sv"):
+	 * rule texts and report labels are chosen by it. */
+	const char *code = _("en");
+
+	return strcmp(code, "da") == 0 ? "da" : strcmp(code, "sv") == 0 ? "sv" : "en";
+}
+
+const char *
+ck_text_in(const json_t *texts, const char *lang)
+{
+	const char *key, *text;
+	json_t *value;
+
+	if (json_is_string(texts))
+		return json_string_value(texts);
+	text = json_string_value(json_object_get(texts, lang != NULL ? lang : "en"));
+	if (text == NULL)
+		text = json_string_value(json_object_get(texts, "en"));
+	if (text == NULL)
+		json_object_foreach((json_t *)texts, key, value)
+			if (json_is_string(value))
+				return json_string_value(value);
+	return text;
 }
 
 void

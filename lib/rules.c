@@ -1396,24 +1396,9 @@ ck_ruleset_title(const ck_ruleset *set, const char *lang)
 	 * with rare disabilities". */
 	for (s = set; s != NULL; s = s->parent) {
 		json_t *title = json_object_get(s->json, "title");
-		const char *text;
 
-		if (json_is_string(title))
-			return json_string_value(title);
-		if (!json_is_object(title))
-			continue;
-		text = json_string_value(json_object_get(title, lang != NULL ? lang : "en"));
-		if (text == NULL)
-			text = json_string_value(json_object_get(title, "en"));
-		if (text == NULL) {
-			/* No English either: the first language given. */
-			const char *key;
-			json_t *value;
-
-			json_object_foreach(title, key, value)
-				return json_string_value(value);
-		}
-		return text;
+		if (json_is_string(title) || json_is_object(title))
+			return ck_text_in(title, lang);
 	}
 	return set->name;
 }
@@ -1465,4 +1450,12 @@ const json_t *
 ck_ruleset_rules(const ck_ruleset *set)
 {
 	return set->rules;
+}
+
+const json_t *
+ck_ruleset_rule(const ck_ruleset *set, const char *id)
+{
+	long at = id != NULL ? rule_index(set->rules, id) : -1;
+
+	return at >= 0 ? json_array_get(set->rules, (size_t)at) : NULL;
 }

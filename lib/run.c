@@ -103,11 +103,17 @@ check(ck_run *run, ck_record *rec)
 	}
 	pathway = json_string_value(json_object_get(ck_record_json(rec), "pathway"));
 	if (ck_rulebook_for(run->rules, pathway) == NULL) {
-		ck_error_at(ck_record_file(rec), ck_record_line(rec), "pathway",
-			    _("no rule set of this name (see casekit-rules(5))"));
+		ck_record_report_pathway(rec);
 		return false;
 	}
 	return true;
+}
+
+void
+ck_record_report_pathway(const ck_record *rec)
+{
+	ck_error_at(ck_record_file(rec), ck_record_line(rec), "pathway",
+		    _("no rule set of this name (see casekit-rules(5))"));
 }
 
 ck_record *
