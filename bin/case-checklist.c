@@ -147,6 +147,17 @@ judge_slot(void *ctx, unsigned thread, size_t i)
 		    status == CK_FINDING_DUE)
 			s->findings = true;
 	}
+	if (job->text)
+		return;
+	/* The same checklist again leaves the record as it was read. As
+	 * the last member: deleted, then added. The JSON text is made here,
+	 * on the thread, not by the main thread that writes it. */
+	if (!json_equal(json_object_get(json, "checklist"), s->checklist)) {
+		json_object_del(json, "checklist");
+		json_object_set(json, "checklist", s->checklist);
+		ck_record_mark_changed(s->rec);
+		ck_record_render(s->rec);
+	}
 }
 
 /* A duplicated id: two records the checklist would judge as one case. */
@@ -242,8 +253,6 @@ print_text(const struct job *job, const struct slot *s)
 static void
 finish_slot(struct job *job, ck_writer *out, struct slot *s)
 {
-	json_t *json;
-
 	if (!s->good || s->set == NULL || s->error != NULL || !id_is_new(job, s)) {
 		if (!s->good)
 			ck_record_report(s->rec);
@@ -257,8 +266,10 @@ finish_slot(struct job *job, ck_writer *out, struct slot *s)
 			job->stopped = true;
 			return;
 		}
-		if (!job->text)
+		if (!job->text) {
+			ck_record_revert(s->rec);
 			ck_write(out, s->rec);
+		}
 		return;
 	}
 	if (s->checklist == NULL) {
@@ -274,13 +285,6 @@ finish_slot(struct job *job, ck_writer *out, struct slot *s)
 	if (job->text) {
 		print_text(job, s);
 		return;
-	}
-	json = ck_record_json(s->rec);
-	/* The same checklist again leaves the record as it was read. */
-	if (!json_equal(json_object_get(json, "checklist"), s->checklist)) {
-		json_object_del(json, "checklist");
-		json_object_set(json, "checklist", s->checklist);
-		ck_record_mark_changed(s->rec);
 	}
 	ck_write(out, s->rec);
 }

@@ -519,6 +519,17 @@ void ck_record_report(const ck_record *record);
  * bytes read. */
 void ck_record_mark_changed(ck_record *record);
 
+/* Forgets the changes of a record that was read: it is written again as
+ * the bytes read (its JSON keeps the changes). Nothing for a record made
+ * by ck_record_new. */
+void ck_record_revert(ck_record *record);
+
+/* Makes the text ck_write will write for a changed record now, so that
+ * the work of writing it can be done on a thread of ck_parallel and the
+ * main thread only copies bytes. A later ck_record_mark_changed drops
+ * it. */
+void ck_record_render(ck_record *record);
+
 /* True when the record was marked changed or made by ck_record_new. */
 bool ck_record_changed(const ck_record *record);
 

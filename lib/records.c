@@ -31,6 +31,8 @@ struct ck_record {
 	json_t *json;
 	bool parsed;            /* json (or problem) is set */
 	bool changed;
+	char *rendered;         /* ck_record_render: the JSON to write, or NULL */
+	size_t rendered_length;
 	bool has_problem;
 	ck_problem problem;
 };
@@ -291,6 +293,7 @@ ck_record_free(ck_record *rec)
 		return;
 	json_decref(rec->json);
 	free(rec->text);
+	free(rec->rendered);
 	free(rec);
 }
 
@@ -428,6 +431,30 @@ void
 ck_record_mark_changed(ck_record *rec)
 {
 	rec->changed = true;
+	free(rec->rendered);
+	rec->rendered = NULL;
+}
+
+void
+ck_record_revert(ck_record *rec)
+{
+	if (rec->text == NULL)
+		return;
+	rec->changed = false;
+	free(rec->rendered);
+	rec->rendered = NULL;
+}
+
+void
+ck_record_render(ck_record *rec)
+{
+	if (!rec->changed || rec->json == NULL)
+		return;
+	free(rec->rendered);
+	rec->rendered = json_dumps(rec->json, JSON_COMPACT);
+	if (rec->rendered == NULL)
+		ck_fatal(_("out of memory"));
+	rec->rendered_length = strlen(rec->rendered);
 }
 
 bool
@@ -509,6 +536,11 @@ ck_write_json(ck_writer *w, const json_t *json)
 void
 ck_write(ck_writer *w, ck_record *rec)
 {
+	if (rec->changed && rec->rendered != NULL) {
+		put(w, rec->rendered, rec->rendered_length);
+		put(w, "\n", 1);
+		return;
+	}
 	if (rec->changed && rec->json != NULL) {
 		ck_write_json(w, rec->json);
 		return;

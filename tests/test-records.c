@@ -79,6 +79,20 @@ main(void)
 	ck_record_mark_changed(rec);
 	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true],\"c\":\"ø\"}\n",
 	       "changed: compact JSON, key order kept, UTF-8 unescaped, LF");
+	/* Rendered on a thread, written by another: the same bytes; a later
+	 * change drops the rendering. */
+	ck_record_render(rec);
+	json_object_set_new(json, "c", json_string("å"));
+	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true],\"c\":\"ø\"}\n",
+	       "rendered: what was rendered is written");
+	ck_record_mark_changed(rec);
+	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true],\"c\":\"å\"}\n",
+	       "marked changed again: the rendering dropped");
+	ck_record_render(rec);
+	ck_record_revert(rec);
+	ok(!ck_record_changed(rec), "reverted: unchanged");
+	is_str(written(rec, NULL), "{\"b\":1,\"a\":[1.5,true]}\r\n",
+	       "reverted: the bytes and CRLF as read again");
 	ck_record_free(rec);
 
 	rec = ck_reader_next(r);

@@ -26,12 +26,13 @@ filter=$(real tests ck-filter)
 touch_=$(real tests ck-touch)
 update=$(real bin case-update)
 actors=$(real bin case-actors)
+checklist=$(real bin case-checklist)
 
 # best SECONDS and KB of three runs of a command (output discarded)
 best() {
 	b_s=; b_m=
 	for _ in 1 2 3; do
-		/usr/bin/time -f '%e %M' -o "$work/t" sh -c "$1" >/dev/null 2>"$work/err" || true
+		/usr/bin/time -q -f '%e %M' -o "$work/t" sh -c "$1" >/dev/null 2>"$work/err" || true
 		read -r s m <"$work/t"
 		if [ -z "$b_s" ] || awk "BEGIN { exit !($s < $b_s) }"; then b_s=$s; fi
 		if [ -z "$b_m" ] || [ "$m" -lt "$b_m" ]; then b_m=$m; fi
@@ -58,5 +59,10 @@ row "case-update: a meeting in one case" \
 	"jq -c 'if .id == \"0101-2026-0004\" then .meetings += [{\"id\":\"m2\",\"date\":\"2026-11-20\",\"kind\":\"network\"}] | .events += [{\"at\":\"2026-11-22T10:00:00Z\",\"by\":\"bench\",\"tool\":\"jq\",\"op\":\"meeting\",\"item\":\"m2\"}] else . end' $store"
 row "case-actors list --format csv" "$actors list --format csv $store" \
 	"jq -r 'select(.status == \"open\") | . as \$c | .actors[] | [\$c.id, \$c.external_ref, .id, .role, .sector, .coordinator] | @csv' $store"
+# jq cannot judge a rule set; the nearest job it can do is one rule,
+# the child assessment's 4 months, written as a checklist.
+judge_jq="jq -c 'if .status == \"open\" then .checklist = {as_of: \"2026-11-22\", findings: [.assessments[]? | select(.type == \"child-assessment\" and (.done | not)) | {rule: \"assessment-deadline\", due: (.aware | strptime(\"%Y-%m-%d\") | mktime + 120 * 86400 | strftime(\"%Y-%m-%d\"))}]} else . end' $store"
+row "case-checklist, all rules, --jobs 1" "$checklist --jobs 1 --today 2026-11-22 $store" "$judge_jq"
+row "case-checklist, all rules, --jobs 2" "$checklist --jobs 2 --today 2026-11-22 $store" "$judge_jq"
 echo
 echo "time and mem: casekit / jq (below 1: casekit is faster or smaller)"
