@@ -58,10 +58,6 @@ static const ck_program program = {
 	"case-checklist", NULL, options, help, true
 };
 
-/* Records are read a batch at a time, judged on the threads, and written
- * in order. */
-#define BATCH 512
-
 /* The judges of one thread, one per rule set met. */
 struct judges {
 	const ck_ruleset **sets;
@@ -69,16 +65,9 @@ struct judges {
 	size_t count;
 };
 
-/* One record of a batch, and what the threads found. */
-struct slot {
-	ck_record *rec;
-	bool good;                  /* parsed and valid */
-	const ck_ruleset *set;      /* NULL: the pathway names no set */
-	json_t *checklist;          /* NULL: closed, bad, or a pattern failed */
-	const char *error;          /* a pattern that could not be matched */
-	bool findings;              /* a finding missing, overdue or due */
-	bool serious;               /* a finding missing or overdue */
-};
+/* ck_batch_item flags: what the judging found. */
+#define FINDINGS 1u             /* a finding missing, overdue or due */
+#define SERIOUS 2u              /* a finding missing or overdue */
 
 struct job {
 	const ck_rulebook *rules;
@@ -90,10 +79,9 @@ struct job {
 	bool keep_going;
 	const char *lang;
 	struct judges *judges;      /* one per thread */
-	struct slot *slots;
-	json_t *ids;                /* every case id read, and its line */
+	ck_ids *ids;                /* every case id read */
+	ck_writer *out;
 	int status;
-	bool stopped;
 };
 
 static ck_judge *
@@ -113,68 +101,47 @@ judge_for(struct judges *j, const ck_ruleset *set)
 	return j->judges[j->count++];
 }
 
-/* On a thread: parse, validate and judge one record. Nothing is
+/* On a thread: judge one record (parsed, valid, with a set). Nothing is
  * reported here; the main thread does that, in order. */
 static void
-judge_slot(void *ctx, unsigned thread, size_t i)
+judge_item(void *ctx, unsigned thread, ck_batch_item *item)
 {
 	struct job *job = ctx;
-	struct slot *s = &job->slots[i];
+	json_t *json = ck_record_json(item->record), *checklist;
+	ck_judge *judge;
 	const json_t *finding;
-	json_t *json;
 	size_t k;
 
-	s->good = ck_record_check(s->rec);
-	if (!s->good)
+	if (!ck_case_is_open(json))
 		return;
-	json = ck_record_json(s->rec);
-	s->set = ck_rulebook_for(job->rules, json_string_value(json_object_get(json, "pathway")));
-	if (s->set == NULL || !ck_case_is_open(json))
-		return;
-	s->checklist = ck_judge_case(judge_for(&job->judges[thread], s->set), json, job->today,
-				     job->within, job->flags);
-	if (s->checklist == NULL) {
-		s->error = ck_judge_error(judge_for(&job->judges[thread], s->set));
+	judge = judge_for(&job->judges[thread], item->set);
+	checklist = ck_judge_case(judge, json, job->today, job->within, job->flags);
+	if (checklist == NULL) {
+		item->error = ck_judge_error(judge);
 		return;
 	}
-	json_array_foreach(json_object_get(s->checklist, "findings"), k, finding) {
+	item->result = checklist;
+	json_array_foreach(json_object_get(checklist, "findings"), k, finding) {
 		int status = ck_finding_status_parse(
 			json_string_value(json_object_get(finding, "status")));
 
 		if (status == CK_FINDING_MISSING || status == CK_FINDING_OVERDUE)
-			s->serious = true;
+			item->flags |= SERIOUS;
 		if (status == CK_FINDING_MISSING || status == CK_FINDING_OVERDUE ||
 		    status == CK_FINDING_DUE)
-			s->findings = true;
+			item->flags |= FINDINGS;
 	}
 	if (job->text)
 		return;
 	/* The same checklist again leaves the record as it was read. As
 	 * the last member: deleted, then added. The JSON text is made here,
 	 * on the thread, not by the main thread that writes it. */
-	if (!json_equal(json_object_get(json, "checklist"), s->checklist)) {
+	if (!json_equal(json_object_get(json, "checklist"), checklist)) {
 		json_object_del(json, "checklist");
-		json_object_set(json, "checklist", s->checklist);
-		ck_record_mark_changed(s->rec);
-		ck_record_render(s->rec);
+		json_object_set(json, "checklist", checklist);
+		ck_record_mark_changed(item->record);
+		ck_record_render(item->record);
 	}
-}
-
-/* A duplicated id: two records the checklist would judge as one case. */
-static bool
-id_is_new(struct job *job, struct slot *s)
-{
-	const char *id = json_string_value(json_object_get(ck_record_json(s->rec), "id"));
-	json_t *first = json_object_get(job->ids, id);
-
-	if (first != NULL) {
-		ck_error_at(ck_record_file(s->rec), ck_record_line(s->rec), "id",
-			    _("the same id as the case on line %lu"),
-			    (unsigned long)json_integer_value(first));
-		return false;
-	}
-	json_object_set_new(job->ids, id, json_integer((json_int_t)ck_record_line(s->rec)));
-	return true;
 }
 
 /* The words of the text format, in the reader's language. */
@@ -208,12 +175,8 @@ basis_label(const char *basis)
 static void
 print_padded(const char *text, int width)
 {
-	const char *p;
-	int n = 0;
+	int n = (int)ck_text_width(text);
 
-	for (p = text; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			n++;
 	printf("%s%*s", text, width > n ? width - n : 0, "");
 }
 
@@ -221,28 +184,28 @@ print_padded(const char *text, int width)
  * by when, what to do, and on what basis. Never the child's name or
  * diagnosis. */
 static void
-print_text(const struct job *job, const struct slot *s)
+print_text(const struct job *job, const ck_batch_item *item)
 {
-	const json_t *json = ck_record_json(s->rec), *f;
+	const json_t *json = ck_record_json(item->record), *f;
 	const char *ref = json_string_value(json_object_get(json, "external_ref"));
 	size_t i;
 
-	if (json_array_size(json_object_get(s->checklist, "findings")) == 0)
+	if (json_array_size(json_object_get(item->result, "findings")) == 0)
 		return;
 	printf("%s", json_string_value(json_object_get(json, "id")));
 	if (ref != NULL)
 		printf("  %s", ref);
-	printf("  (%s)\n", ck_ruleset_title(s->set, job->lang));
-	json_array_foreach(json_object_get(s->checklist, "findings"), i, f) {
+	printf("  (%s)\n", ck_ruleset_title(item->set, job->lang));
+	json_array_foreach(json_object_get(item->result, "findings"), i, f) {
 		const char *rule = json_string_value(json_object_get(f, "rule"));
 		const char *due = json_string_value(json_object_get(f, "due"));
-		const char *item = json_string_value(json_object_get(f, "item"));
-		const json_t *def = ck_ruleset_rule(s->set, rule);
+		const char *about = json_string_value(json_object_get(f, "item"));
+		const json_t *def = ck_ruleset_rule(item->set, rule);
 
 		printf("  ");
 		print_padded(status_label(json_string_value(json_object_get(f, "status"))), 13);
 		printf("  %-10s  %s", due != NULL ? due : "-", rule);
-		printf(item != NULL ? " (%s)\n" : "\n", item);
+		printf(about != NULL ? " (%s)\n" : "\n", about);
 		printf("      %s\n", ck_text_in(json_object_get(def, "message"), job->lang));
 		printf("      %s: %s\n", basis_label(json_string_value(json_object_get(f, "basis"))),
 		       json_string_value(json_object_get(f, "ref")));
@@ -250,43 +213,43 @@ print_text(const struct job *job, const struct slot *s)
 }
 
 /* In input order: report, check ids, and write. */
-static void
-finish_slot(struct job *job, ck_writer *out, struct slot *s)
+static bool
+use_item(void *ctx, ck_batch_item *item)
 {
-	if (!s->good || s->set == NULL || s->error != NULL || !id_is_new(job, s)) {
-		if (!s->good)
-			ck_record_report(s->rec);
-		else if (s->set == NULL)
-			ck_record_report_pathway(s->rec);
-		else if (s->error != NULL)
-			ck_error_at(ck_record_file(s->rec), ck_record_line(s->rec), NULL, "%s",
-				    s->error);
+	struct job *job = ctx;
+	ck_record *rec = item->record;
+
+	if (!item->good || item->set == NULL || item->error != NULL || !ck_ids_add(job->ids, rec)) {
+		if (!item->good)
+			ck_record_report(rec);
+		else if (item->set == NULL)
+			ck_record_report_pathway(rec);
+		else if (item->error != NULL)
+			ck_error_at(ck_record_file(rec), ck_record_line(rec), NULL, "%s", item->error);
 		job->status = CK_EXIT_TROUBLE;
-		if (!job->keep_going) {
-			job->stopped = true;
-			return;
-		}
+		if (!job->keep_going)
+			return false;
 		if (!job->text) {
-			ck_record_revert(s->rec);
-			ck_write(out, s->rec);
+			ck_record_revert(rec);
+			ck_write(job->out, rec);
 		}
-		return;
+		return true;
 	}
-	if (s->checklist == NULL) {
+	if (item->result == NULL) {
 		/* A closed case: kept and counted, never checked. */
 		if (!job->text && !job->only_findings)
-			ck_write(out, s->rec);
-		return;
+			ck_write(job->out, rec);
+		return true;
 	}
-	if (s->serious && job->status == CK_EXIT_OK)
+	if ((item->flags & SERIOUS) && job->status == CK_EXIT_OK)
 		job->status = CK_EXIT_NOTICE;
-	if (job->only_findings && !s->findings)
-		return;
-	if (job->text) {
-		print_text(job, s);
-		return;
-	}
-	ck_write(out, s->rec);
+	if (job->only_findings && !(item->flags & FINDINGS))
+		return true;
+	if (job->text)
+		print_text(job, item);
+	else
+		ck_write(job->out, rec);
+	return true;
 }
 
 static void
@@ -329,10 +292,9 @@ main(int argc, char **argv)
 	struct job job;
 	ck_rulebook *rules;
 	ck_reader *in;
-	ck_writer *out;
 	ck_args *args;
 	char *const *files;
-	size_t nfiles, max_record, n, i, k;
+	size_t nfiles, max_record, i, k;
 	unsigned jobs;
 
 	ck_init(argv[0]);
@@ -344,36 +306,18 @@ main(int argc, char **argv)
 	rules = ck_rulebook_load(ck_args_get(args, "rules"));
 	job.rules = rules;
 	job.judges = calloc(jobs, sizeof *job.judges);
-	job.slots = calloc(BATCH, sizeof *job.slots);
-	job.ids = json_object();
-	if (job.judges == NULL || job.slots == NULL || job.ids == NULL)
+	if (job.judges == NULL)
 		ck_fatal(_("out of memory"));
+	job.ids = ck_ids_new();
 	files = ck_args_files(args, &nfiles);
 	in = ck_reader_open(files, nfiles, max_record);
-	out = ck_writer_stdout();
+	job.out = ck_writer_stdout();
 
-	while (!job.stopped) {
-		for (n = 0; n < BATCH; n++) {
-			memset(&job.slots[n], 0, sizeof job.slots[n]);
-			if ((job.slots[n].rec = ck_reader_next(in)) == NULL)
-				break;
-		}
-		if (n == 0)
-			break;
-		ck_parallel(n, jobs, judge_slot, &job);
-		for (i = 0; i < n; i++) {
-			if (!job.stopped)
-				finish_slot(&job, out, &job.slots[i]);
-			json_decref(job.slots[i].checklist);
-			ck_record_free(job.slots[i].rec);
-		}
-		if (n < BATCH)
-			break;
-	}
+	ck_batch_run(in, rules, jobs, judge_item, use_item, &job);
 	if (ck_reader_failed(in))
 		job.status = CK_EXIT_TROUBLE;
 	ck_reader_close(in);
-	ck_writer_close(out);
+	ck_writer_close(job.out);
 	for (i = 0; i < jobs; i++) {
 		for (k = 0; k < job.judges[i].count; k++)
 			ck_judge_free(job.judges[i].judges[k]);
@@ -381,8 +325,7 @@ main(int argc, char **argv)
 		free(job.judges[i].judges);
 	}
 	free(job.judges);
-	free(job.slots);
-	json_decref(job.ids);
+	ck_ids_free(job.ids);
 	ck_rulebook_free(rules);
 	ck_args_free(args);
 	return job.status;

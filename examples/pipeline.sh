@@ -83,6 +83,16 @@ case-checklist "$store" | pretty -r '.checklist.findings[]? | "\(.basis) \(.stat
 	sort | uniq -c | sed 's/^/   /'
 
 echo
-echo "== 9. The audit trail of case $alma:"
+echo "== 9. The month's report for the committee (case-report): no child, no staff,"
+echo "   small counts suppressed:"
+case-checklist "$store" | case-report --audience committee --format text | head -40
+echo "   ..."
+
+echo
+echo "== 10. This morning's reminders, one digest per coordinator (case-report --reminders):"
+case-checklist "$store" | case-report --reminders | head -12
+
+echo
+echo "== 11. The audit trail of case $alma:"
 jq -r --arg id "$alma" 'select(.id == $id) | .events[] | "\(.at) \(.by) \(.tool) \(.op) \(.item // "")"' "$store" 2>/dev/null ||
 	grep -c . "$store"

@@ -67,6 +67,10 @@ void ck_init(const char *program_name);
  * locale chose the message catalogue. */
 const char *ck_language(void);
 
+/* The width of UTF-8 TEXT in characters, not bytes, for aligned tables:
+ * "Børn" is as wide as "Born". */
+size_t ck_text_width(const char *text);
+
 /* The text of TEXTS in LANG: TEXTS is a string (itself) or an object of
  * texts by language ({"en": …, "da": …}): LANG's, else English, else the
  * first given. NULL when there is none. Borrowed. */
@@ -868,6 +872,144 @@ unsigned ck_jobs_default(void);
 void ck_parallel(size_t count, unsigned threads,
 		 void (*work)(void *ctx, unsigned thread, size_t i), void *ctx);
 
+/* A record of a batch (ck_batch_run). */
+typedef struct ck_batch_item {
+	ck_record *record;
+	bool good;                  /* parsed and valid casekit/1 */
+	const ck_ruleset *set;      /* the set of its pathway (or --rules); NULL:
+				       none, bad input */
+	json_t *result;             /* the program's, released after use */
+	const char *error;          /* the program's: a failure of its work */
+	unsigned flags;             /* the program's */
+} ck_batch_item;
+
+/* Reads every record of READER, a batch at a time: on up to THREADS
+ * threads each record is parsed and validated, its set looked up, and,
+ * when it is good and has a set, WORK (may be NULL) called on it; then,
+ * in input order on this thread, USE is called on each item, until it
+ * returns false. The record and the result are freed after USE. The
+ * output of a program is then the same for every THREADS. */
+void ck_batch_run(ck_reader *reader, const ck_rulebook *rules, unsigned threads,
+		  void (*work)(void *ctx, unsigned thread, ck_batch_item *item),
+		  bool (*use)(void *ctx, ck_batch_item *item), void *ctx);
+
+/* The case ids of a stream, each with the line it was first read on. */
+typedef struct ck_ids ck_ids;
+
+ck_ids *ck_ids_new(void);
+void ck_ids_free(ck_ids *ids);
+
+/* True when the record's id was not seen before (or it has none); else
+ * false, reported as bad input naming the line of the first. */
+bool ck_ids_add(ck_ids *ids, ck_record *record);
+
+
+/* ---------------------------------------------------------------------
+ * Reports (report.c, report-format.c): figures for managers and
+ * committees, never a child's identity, small counts suppressed. See
+ * case-report(1).
+ */
+
+typedef enum ck_audience {
+	CK_AUDIENCE_MANAGER,    /* staff contacts and caseload per coordinator */
+	CK_AUDIENCE_COMMITTEE   /* no staff; caseload per team; groups pared */
+} ck_audience;
+
+/* What a report is grouped by (--by); CK_BY_NONE for the totals only. */
+typedef enum ck_by {
+	CK_BY_NONE,
+	CK_BY_MUNICIPALITY,
+	CK_BY_TEAM,
+	CK_BY_PATHWAY,
+	CK_BY_COORDINATOR
+} ck_by;
+
+/* The --by names: "municipality", … ; NULL for CK_BY_NONE. */
+const char *ck_by_name(ck_by by);
+
+/* The ck_by named TEXT, or -1. */
+int ck_by_parse(const char *text);
+
+typedef struct ck_report ck_report;
+
+/* A new report as of TODAY: counters, unsuppressed, to which cases are
+ * added. RULES gives each case's deadlines (its set, or the --rules
+ * set). The caller owns it (ck_report_free). */
+ck_report *ck_report_new(const ck_rulebook *rules, ck_date today);
+
+/* Frees a report; NULL is fine. */
+void ck_report_free(ck_report *report);
+
+/* Adds one case (open or closed, checklisted or not) to the counters.
+ * False when its checklist is not as of today or comes from another set
+ * than the case's: it is counted as it stands (ck_report_stale counts
+ * them, for the caller's one warning). */
+bool ck_report_add(ck_report *report, const json_t *record);
+
+/* ck_report_add in two steps, for threads: the counts of one case (a
+ * new object; may be called on any thread, the report is only read),
+ * then, on one thread, those counts added for the case. */
+json_t *ck_report_case_counts(const ck_report *report, const json_t *record);
+bool ck_report_add_counts(ck_report *report, const json_t *record, const json_t *counts);
+
+/* How many cases ck_report_add found with such a checklist. */
+size_t ck_report_stale(const ck_report *report);
+
+/* The counters as a partial (casekit-partial/1): JSON lines of
+ * unsuppressed counts and per-day histograms with every breakdown,
+ * written to OUT. False on a write error. */
+bool ck_report_write_partial(const ck_report *report, FILE *out);
+
+/* Adds the partial in the file PATH to the counters; its as_of must be
+ * the report's. False, reported with file and line, on bad input. */
+bool ck_report_merge(ck_report *report, const char *path);
+
+/* The report itself: one JSON object as case-report(1) describes it,
+ * grouped BY, for AUDIENCE, every count from 1 to MIN_CELL - 1 printed
+ * as "<MIN_CELL" and the cells that would let one be worked back as "*".
+ * New reference. */
+json_t *ck_report_result(const ck_report *report, ck_by by, ck_audience audience,
+			 long min_cell);
+
+/* Writes a report (ck_report_result) as aligned text tables for a
+ * terminal, as CSV (one table per section, a blank line and a title row
+ * between tables; DELIMITER; a UTF-8 byte-order mark first with BOM), or
+ * as one self-contained HTML file with SVG charts and no scripts or
+ * remote resources. Labels are in the language of the messages; numbers
+ * and dates in text and HTML as the locale writes them. False on a write
+ * error. */
+bool ck_report_write_text(FILE *out, const json_t *report);
+bool ck_report_write_csv(FILE *out, const json_t *report, char delimiter, bool bom);
+bool ck_report_write_html(FILE *out, const json_t *report);
+
+/* ---------------------------------------------------------------------
+ * Reminders (reminders.c): a digest per coordinator of what is due
+ */
+
+typedef struct ck_reminders ck_reminders;
+
+/* New, empty digests as of TODAY. With WITH_NAMES (the caller has
+ * checked that the site allows it) a line also names the child. The
+ * caller owns the result (ck_reminders_free). */
+ck_reminders *ck_reminders_new(const ck_rulebook *rules, ck_date today, bool with_names);
+
+/* Frees the digests; NULL is fine. */
+void ck_reminders_free(ck_reminders *reminders);
+
+/* Adds the findings of one checklisted case to its coordinator's digest
+ * (closed cases and waived findings never; a case without an active
+ * coordinator goes to the unassigned digest). */
+void ck_reminders_add(ck_reminders *reminders, const json_t *record);
+
+/* Writes the digests: with OUTDIR NULL to OUT, each under a line
+ * "== CONTACT"; else one file per coordinator in OUTDIR (which must be
+ * empty or not exist), mode 0600, named by the contact in lower case
+ * with every character outside a-z0-9@._- as '_', plus ".txt", and
+ * "unassigned.txt". A coordinator whose contact is not in one of the
+ * NDOMAINS DOMAINS (none: any) goes to unassigned. An empty digest is not
+ * written. False, reported, on an error. */
+bool ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
+			char *const *domains, size_t ndomains);
 
 /* ---------------------------------------------------------------------
  * The store (store.c): a JSON-lines file changed in place, safely
@@ -891,6 +1033,11 @@ ck_store *ck_store_open(const char *path, bool create);
 
 /* The store's path, as given. */
 const char *ck_store_path(const ck_store *store);
+
+/* Opens PATH for writing, created or emptied, mode 0600 (also when it
+ * existed): for files that hold what must stay in the municipality. Ends
+ * the program (status 2) when it cannot. */
+FILE *ck_open_private(const char *path);
 
 /* A reader over FILE as it stands (see ck_reader_open). */
 ck_reader *ck_store_reader(ck_store *store, size_t max_record);

@@ -126,6 +126,17 @@ ck_language(void)
 	return strcmp(code, "da") == 0 ? "da" : strcmp(code, "sv") == 0 ? "sv" : "en";
 }
 
+size_t
+ck_text_width(const char *text)
+{
+	size_t n = 0;
+
+	for (; *text != '\0'; text++)
+		if (((unsigned char)*text & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
 const char *
 ck_text_in(const json_t *texts, const char *lang)
 {

@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "casekit.h"
@@ -74,4 +75,112 @@ ck_parallel(size_t count, unsigned threads,
 		run_share(&shares[t]);
 	for (t = 1; t < started; t++)
 		pthread_join(ids[t], NULL);
+}
+
+/* ---------------------------------------------------------------------
+ * Reading records in batches: checked and worked on by the threads,
+ * used in input order by the caller's thread.
+ */
+
+/* Records per batch: enough to keep the threads busy, few enough that
+ * memory does not grow with the input. */
+#define BATCH 512
+
+struct batch {
+	const ck_rulebook *rules;
+	ck_batch_item *items;
+	void (*work)(void *ctx, unsigned thread, ck_batch_item *item);
+	void *ctx;
+};
+
+static void
+check_item(void *arg, unsigned thread, size_t i)
+{
+	struct batch *b = arg;
+	ck_batch_item *item = &b->items[i];
+
+	item->good = ck_record_check(item->record);
+	if (!item->good)
+		return;
+	item->set = ck_rulebook_for(b->rules, json_string_value(
+		json_object_get(ck_record_json(item->record), "pathway")));
+	if (item->set != NULL && b->work != NULL)
+		b->work(b->ctx, thread, item);
+}
+
+void
+ck_batch_run(ck_reader *reader, const ck_rulebook *rules, unsigned threads,
+	     void (*work)(void *ctx, unsigned thread, ck_batch_item *item),
+	     bool (*use)(void *ctx, ck_batch_item *item), void *ctx)
+{
+	struct batch b = { rules, xcalloc(BATCH, sizeof *b.items), work, ctx };
+	bool going = true;
+	size_t n, i;
+
+	while (going) {
+		for (n = 0; n < BATCH; n++) {
+			memset(&b.items[n], 0, sizeof b.items[n]);
+			if ((b.items[n].record = ck_reader_next(reader)) == NULL)
+				break;
+		}
+		if (n == 0)
+			break;
+		ck_parallel(n, threads, check_item, &b);
+		for (i = 0; i < n; i++) {
+			if (going)
+				going = use(ctx, &b.items[i]);
+			json_decref(b.items[i].result);
+			ck_record_free(b.items[i].record);
+		}
+		if (n < BATCH)
+			break;
+	}
+	free(b.items);
+}
+
+/* ---------------------------------------------------------------------
+ * Case ids seen in a stream
+ */
+
+struct ck_ids {
+	json_t *lines;          /* id: the line it was first read on */
+};
+
+ck_ids *
+ck_ids_new(void)
+{
+	ck_ids *ids = xmalloc(sizeof *ids);
+
+	ids->lines = json_object();
+	oom_unless(ids->lines != NULL);
+	return ids;
+}
+
+void
+ck_ids_free(ck_ids *ids)
+{
+	if (ids == NULL)
+		return;
+	json_decref(ids->lines);
+	free(ids);
+}
+
+bool
+ck_ids_add(ck_ids *ids, ck_record *record)
+{
+	json_t *json = ck_record_json(record);
+	const char *id = json_string_value(json_object_get(json, "id"));
+	json_t *first = id != NULL ? json_object_get(ids->lines, id) : NULL;
+
+	if (id == NULL)
+		return true;
+	if (first != NULL) {
+		ck_error_at(ck_record_file(record), ck_record_line(record), "id",
+			    _("the same id as the case on line %lu"),
+			    (unsigned long)json_integer_value(first));
+		return false;
+	}
+	oom_unless(json_object_set_new(ids->lines, id,
+				       json_integer((json_int_t)ck_record_line(record))) == 0);
+	return true;
 }

@@ -460,3 +460,19 @@ ck_store_close(ck_store *store)
 	free(store->base);
 	free(store);
 }
+
+FILE *
+ck_open_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f;
+
+	/* An existing file is made private too: it is about to hold
+	 * counts no one outside the municipality should see unsuppressed. */
+	if (fd < 0 || fchmod(fd, 0600) != 0)
+		ck_fatal(_("%s: cannot create: %s"), path, strerror(errno));
+	f = fdopen(fd, "w");
+	if (f == NULL)
+		ck_fatal(_("out of memory"));
+	return f;
+}

@@ -18,6 +18,7 @@
 
 #include "casekit.h"
 #include "tap.h"
+#include "fixtures.h"
 
 #define T0 "2026-11-22"
 #define W0 "30d"
@@ -26,55 +27,6 @@
 static char root[] = "/tmp/casekit-test-checklist.XXXXXX";
 static ck_rulebook *book;
 static int records_changed;
-
-/* Texts handed out by the helpers below, freed when the ring comes
- * round again and at the end. */
-static char *ring[32];
-static size_t ring_at;
-
-static const char *
-keep(char *text)
-{
-	free(ring[ring_at]);
-	ring[ring_at] = text;
-	ring_at = (ring_at + 1) % (sizeof ring / sizeof ring[0]);
-	return text;
-}
-
-static void
-ring_free(void)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof ring / sizeof ring[0]; i++) {
-		free(ring[i]);
-		ring[i] = NULL;
-	}
-}
-
-/* TEXT with every ' turned into ". */
-static const char *
-q(const char *text)
-{
-	char *s = strdup(text), *p;
-
-	if (s == NULL)
-		exit(99);
-	for (p = s; *p != '\0'; p++)
-		if (*p == '\'')
-			*p = '"';
-	return keep(s);
-}
-
-static ck_date
-day(const char *text)
-{
-	ck_date d = 0;
-
-	if (!ck_date_parse(text, &d))
-		printf("# bad date in the test: %s\n", text);
-	return d;
-}
 
 static ck_duration
 dur(const char *text)
@@ -137,17 +89,6 @@ judge(const char *name, const char *text, const char *today, const char *within,
 	ck_judge_free(judge);
 	json_decref(rec);
 	return res;
-}
-
-static const char *
-dump_kept(const json_t *json)
-{
-	char *text;
-
-	if (json == NULL)
-		return "(nothing)";
-	text = json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY);
-	return text != NULL ? keep(text) : "(nothing)";
 }
 
 /* The whole result, as compact JSON. */

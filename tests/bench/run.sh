@@ -27,6 +27,7 @@ touch_=$(real tests ck-touch)
 update=$(real bin case-update)
 actors=$(real bin case-actors)
 checklist=$(real bin case-checklist)
+report=$(real bin case-report)
 
 # best SECONDS and KB of three runs of a command (output discarded)
 best() {
@@ -64,5 +65,9 @@ row "case-actors list --format csv" "$actors list --format csv $store" \
 judge_jq="jq -c 'if .status == \"open\" then .checklist = {as_of: \"2026-11-22\", findings: [.assessments[]? | select(.type == \"child-assessment\" and (.done | not)) | {rule: \"assessment-deadline\", due: (.aware | strptime(\"%Y-%m-%d\") | mktime + 120 * 86400 | strftime(\"%Y-%m-%d\"))}]} else . end' $store"
 row "case-checklist, all rules, --jobs 1" "$checklist --jobs 1 --today 2026-11-22 $store" "$judge_jq"
 row "case-checklist, all rules, --jobs 2" "$checklist --jobs 2 --today 2026-11-22 $store" "$judge_jq"
+# The report's nearest jq job: cases open and closed per municipality,
+# and the days from application to decision, in one pass.
+report_jq="jq -n -c 'reduce inputs as \$c ({}; .[\$c.municipality][\$c.status] += 1 | .[\$c.municipality].days += [\$c.decisions[]? | select(.decided) | ((.decided | strptime(\"%Y-%m-%d\") | mktime) - (.applied | strptime(\"%Y-%m-%d\") | mktime)) / 86400])' $store"
+row "case-report --by municipality, json" "$report --jobs 1 --today 2026-11-22 --by municipality --format json $store" "$report_jq"
 echo
 echo "time and mem: casekit / jq (below 1: casekit is faster or smaller)"

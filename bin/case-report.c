@@ -1,0 +1,301 @@
+/* case-report — the figures for team leaders, managers and committees,
+ * and the reminders for coordinators: from checklisted cases, with no
+ * child's identity and small counts suppressed. See case-report(1). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "casekit.h"
+#include "i18n.h"
+
+static const ck_option options[] = {
+	{ "format", 0, true, NULL },
+	{ "by", 0, true, NULL },
+	{ "audience", 0, true, NULL },
+	{ "min-cell", 0, true, NULL },
+	{ "jobs", 'j', true, NULL },
+	{ "delimiter", 'd', true, NULL },
+	{ "bom", 0, false, NULL },
+	{ "reminders", 0, false, NULL },
+	{ "outdir", 0, true, NULL },
+	{ "allow-domain", 0, true, NULL },
+	{ "with-names", 0, false, NULL },
+	{ "partial", 0, true, NULL },
+	{ "merge", 0, false, NULL },
+	{ "rules", 0, true, NULL },
+	{ "today", 0, true, NULL },
+	{ "max-record", 0, true, NULL },
+	{ "keep-going", 0, false, NULL },
+	{ NULL, 0, false, NULL }
+};
+
+static void
+help(void)
+{
+	printf(_("Usage: case-report [OPTION]... [FILE]...\n"
+		 "  or:  case-report --reminders [--outdir DIR] [--allow-domain D]... [FILE]...\n"
+		 "  or:  case-report --merge [OPTION]... PARTIAL...\n"
+		 "Report on the cases read from FILEs or standard input (checklisted by\n"
+		 "case-checklist): cases, response times against the deadlines, findings\n"
+		 "by basis, adult readiness, transitions ahead, continuity, involvement\n"
+		 "and caseload. No child, no family member, no diagnosis and no case\n"
+		 "number is shown; counts below --min-cell are suppressed.\n"
+		 "\n"
+		 "      --format text|csv|json|html  the report's form (default text)\n"
+		 "      --by municipality|team|pathway|coordinator\n"
+		 "                            figures per group, with the totals\n"
+		 "      --audience manager|committee\n"
+		 "                            committee: no staff, caseload per team\n"
+		 "      --min-cell N          the smallest count shown (default 5, or the\n"
+		 "                            site's; only higher)\n"
+		 "  -d, --delimiter C         the CSV separator (default ',')\n"
+		 "      --bom                 begin CSV with a UTF-8 byte-order mark\n"
+		 "  -j, --jobs N              read on N threads (default: the processors,\n"
+		 "                            at most 8)\n"
+		 "      --partial FILE        also write the unsuppressed counters to FILE\n"
+		 "      --merge               the FILEs are partials: add them up\n"
+		 "      --reminders           a digest of what is due per coordinator\n"
+		 "      --outdir DIR          the digests as files in DIR (new or empty)\n"
+		 "      --allow-domain D      reminders only to addresses in D (repeatable)\n"
+		 "      --with-names          the child's name in reminders, where the site\n"
+		 "                            allows it\n"
+		 "      --rules X             judge deadlines by the rule set X\n"
+		 "      --today DATE          take DATE as today (also CASEKIT_TODAY)\n"
+		 "      --max-record SIZE     the longest record (K, M; default 1M)\n"
+		 "      --keep-going          report bad records, leave them out, go on\n"
+		 "      --help                show this help and exit\n"
+		 "      --version             show the version and exit\n"
+		 "\n"
+		 "Exit status: 0 on success, 2 on a usage error or bad input.\n"
+		 "See case-report(1).\n"));
+}
+
+static const ck_program program = {
+	"case-report", NULL, options, help, true
+};
+
+struct job {
+	ck_report *report;
+	ck_reminders *reminders;    /* --reminders */
+	ck_ids *ids;
+	bool keep_going;
+	int status;
+};
+
+/* On a thread: what the case adds to the figures. */
+static void
+count_item(void *ctx, unsigned thread, ck_batch_item *item)
+{
+	struct job *job = ctx;
+
+	(void)thread;
+	if (job->reminders == NULL)
+		item->result = ck_report_case_counts(job->report, ck_record_json(item->record));
+}
+
+/* In input order: count the case, or report it as bad input. */
+static bool
+use_item(void *ctx, ck_batch_item *item)
+{
+	struct job *job = ctx;
+	ck_record *rec = item->record;
+
+	if (!item->good || item->set == NULL || !ck_ids_add(job->ids, rec)) {
+		if (!item->good)
+			ck_record_report(rec);
+		else if (item->set == NULL)
+			ck_record_report_pathway(rec);
+		job->status = CK_EXIT_TROUBLE;
+		return job->keep_going;
+	}
+	if (job->reminders != NULL)
+		ck_reminders_add(job->reminders, ck_record_json(rec));
+	else
+		ck_report_add_counts(job->report, ck_record_json(rec), item->result);
+	return true;
+}
+
+/* The reminder domains: each --allow-domain must be one the site allows
+ * (an option only narrows a privacy setting); without any, the site's. */
+static char **
+reminder_domains(const ck_args *args, size_t *count)
+{
+	const ck_settings *site = ck_settings_get();
+	size_t n = ck_args_count(args, "allow-domain"), i;
+	char **domains;
+
+	if (n == 0) {
+		*count = site->n_reminder_domains;
+		return site->reminder_domains;
+	}
+	domains = calloc(n + 1, sizeof *domains);
+	if (domains == NULL)
+		ck_fatal(_("out of memory"));
+	for (i = 0; i < n; i++) {
+		const char *d = ck_args_nth(args, "allow-domain", i);
+
+		if (!ck_settings_domain_allowed(site, d))
+			ck_usage_error(_("--allow-domain: not a domain the site allows reminders "
+					 "to (reminder_domains in casekit.conf)"));
+		domains[i] = (char *)d;
+	}
+	*count = n;
+	return domains;
+}
+
+static unsigned
+jobs_option(const ck_args *args)
+{
+	const char *text = ck_args_get(args, "jobs");
+	char *end;
+	long n;
+
+	if (text == NULL)
+		return ck_jobs_default();
+	n = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || n < 1 || n > 8)
+		ck_usage_error(_("--jobs: not a whole number from 1 to 8"));
+	return (unsigned)n;
+}
+
+/* Writes the report in its format. */
+static bool
+write_report(const ck_args *args, const json_t *report)
+{
+	const char *format = ck_args_get(args, "format");
+	char delimiter = ',';
+
+	if (ck_args_has(args, "delimiter") &&
+	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), &delimiter))
+		ck_usage_error(_("--delimiter: not one character (or tab)"));
+	if (format == NULL || strcmp(format, "text") == 0)
+		return ck_report_write_text(stdout, report);
+	if (strcmp(format, "csv") == 0)
+		return ck_report_write_csv(stdout, report, delimiter, ck_args_has(args, "bom"));
+	if (strcmp(format, "html") == 0)
+		return ck_report_write_html(stdout, report);
+	return json_dumpf(report, stdout, JSON_COMPACT) == 0 && putchar('\n') != EOF;
+}
+
+/* Checks the options before anything is read: usage errors exit 2. */
+static void
+check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell)
+{
+	const char *format = ck_args_get(args, "format"), *text, *bad;
+
+	if (!ck_today_init(ck_args_get(args, "today"), &bad))
+		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
+	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
+		ck_usage_error(_("--format: not one of: text, csv, json, html"));
+	*by = CK_BY_NONE;
+	if ((text = ck_args_get(args, "by")) != NULL && (*by = ck_by_parse(text)) < 0)
+		ck_usage_error(_("--by: not one of: municipality, team, pathway, coordinator"));
+	*audience = CK_AUDIENCE_MANAGER;
+	if ((text = ck_args_get(args, "audience")) != NULL) {
+		if (strcmp(text, "committee") == 0)
+			*audience = CK_AUDIENCE_COMMITTEE;
+		else if (strcmp(text, "manager") != 0)
+			ck_usage_error(_("--audience: not one of: manager, committee"));
+	}
+	/* A committee sees no staff: not even grouped by them. */
+	if (*audience == CK_AUDIENCE_COMMITTEE && *by == CK_BY_COORDINATOR)
+		ck_usage_error(_("--by coordinator is not for --audience committee"));
+	*min_cell = ck_settings_min_cell(NULL, ck_args_get(args, "min-cell"));
+	if (ck_args_has(args, "with-names") && !ck_settings_get()->allow_names)
+		ck_usage_error(_("--with-names: the site does not allow names in reminders "
+				 "(allow_names in casekit.conf)"));
+	if (!ck_args_has(args, "reminders") &&
+	    (ck_args_has(args, "outdir") || ck_args_has(args, "allow-domain") ||
+	     ck_args_has(args, "with-names")))
+		ck_usage_error(_("--outdir, --allow-domain and --with-names go with --reminders"));
+	if (ck_args_has(args, "reminders") && (ck_args_has(args, "merge") ||
+					       ck_args_has(args, "partial")))
+		ck_usage_error(_("--reminders reads cases, not partials"));
+}
+
+int
+main(int argc, char **argv)
+{
+	struct job job;
+	ck_rulebook *rules;
+	ck_audience audience;
+	ck_args *args;
+	char *const *files;
+	char **domains = NULL;
+	size_t nfiles, ndomains = 0, max_record = CK_MAX_RECORD_DEFAULT, i;
+	long min_cell;
+	unsigned jobs;
+	int by;
+
+	ck_init(argv[0]);
+	args = ck_args_parse(&program, argc, argv);
+	memset(&job, 0, sizeof job);
+	check_options(args, &by, &audience, &min_cell);
+	jobs = jobs_option(args);
+	if (ck_args_has(args, "max-record") &&
+	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
+		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	if (ck_args_has(args, "reminders"))
+		domains = reminder_domains(args, &ndomains);
+	job.keep_going = ck_args_has(args, "keep-going");
+	files = ck_args_files(args, &nfiles);
+	if (ck_args_has(args, "merge") && nfiles == 0)
+		ck_usage_error(_("--merge needs the partials as files"));
+	/* Every set is checked before any record is read. */
+	rules = ck_rulebook_load(ck_args_get(args, "rules"));
+	job.report = ck_report_new(rules, ck_today());
+	if (ck_args_has(args, "reminders"))
+		job.reminders = ck_reminders_new(rules, ck_today(), ck_args_has(args, "with-names"));
+
+	if (ck_args_has(args, "merge")) {
+		for (i = 0; i < nfiles; i++)
+			if (!ck_report_merge(job.report, files[i]))
+				ck_exit(CK_EXIT_TROUBLE);
+	} else {
+		ck_reader *in = ck_reader_open(files, nfiles, max_record);
+
+		job.ids = ck_ids_new();
+		ck_batch_run(in, rules, jobs, count_item, use_item, &job);
+		if (ck_reader_failed(in))
+			job.status = CK_EXIT_TROUBLE;
+		ck_reader_close(in);
+		ck_ids_free(job.ids);
+		if (job.status != CK_EXIT_OK && !job.keep_going)
+			ck_exit(CK_EXIT_TROUBLE);
+	}
+	if (ck_report_stale(job.report) > 0)
+		ck_warning(P_("%zu case has a checklist not as of today or from another rule set: "
+			      "counted as it stands (run case-checklist first)",
+			      "%zu cases have a checklist not as of today or from another rule set: "
+			      "counted as they stand (run case-checklist first)",
+			      ck_report_stale(job.report)),
+			   ck_report_stale(job.report));
+
+	if (job.reminders != NULL) {
+		if (!ck_reminders_write(job.reminders, stdout, ck_args_get(args, "outdir"),
+					domains, ndomains))
+			job.status = CK_EXIT_TROUBLE;
+	} else {
+		json_t *report;
+
+		if (ck_args_has(args, "partial")) {
+			FILE *f = ck_open_private(ck_args_get(args, "partial"));
+
+			if (!ck_report_write_partial(job.report, f) || fclose(f) != 0)
+				ck_fatal(_("%s: writing failed"), ck_args_get(args, "partial"));
+		}
+		report = ck_report_result(job.report, (ck_by)by, audience, min_cell);
+		if (!write_report(args, report))
+			ck_fatal(_("writing output failed"));
+		json_decref(report);
+	}
+	if (ck_args_count(args, "allow-domain") > 0)
+		free(domains);
+	ck_reminders_free(job.reminders);
+	ck_report_free(job.report);
+	ck_rulebook_free(rules);
+	ck_args_free(args);
+	return job.status;
+}

@@ -1,0 +1,727 @@
+/* reminders.c — a digest per coordinator of what is due (case-report
+ * --reminders; design section 5.6, "Reminders").
+ *
+ * Each missing, overdue or due finding of an open, checklisted case
+ * becomes a line: the case's reference in the case system, the due date,
+ * and the rule's neutral "reminder" text in the reader's language. A line
+ * never holds the rule's id, the diagnosis or (unless the caller was
+ * allowed --with-names) the child's name: digests are mailed, and mail
+ * travels further than the case system.
+ *
+ * A digest belongs to the case's coordinator, keyed by the contact in
+ * lower case. Which digest a line finally lands in is decided only when
+ * writing, as the allowed domains and the file names are known then: a
+ * line whose coordinator may not receive it goes to the unassigned
+ * digest, never to someone else's. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "casekit.h"
+#include "i18n.h"
+#include "internal.h"
+
+/* The sections of a digest, in the order they are written. */
+enum section {
+	SECTION_LAW,            /* law: overdue, missing, or due within 30 days */
+	SECTION_OVERDUE,        /* the other overdue and missing */
+	SECTION_SOON,           /* the other due within 14 days */
+	SECTION_LATER,          /* the rest of the due */
+	N_SECTIONS
+};
+
+static const char *const section_titles[N_SECTIONS] = {
+	[SECTION_LAW] = N_("Legal deadlines"),
+	[SECTION_OVERDUE] = N_("Overdue and missing"),
+	[SECTION_SOON] = N_("Due within 14 days"),
+	[SECTION_LATER] = N_("Due within 30 days"),
+};
+
+/* The windows of the sections, in days from T. */
+#define SOON_DAYS 14
+#define LATER_DAYS 30
+
+/* The name of the digest of the cases without a coordinator, on its
+ * "==" line and as its file. */
+#define UNASSIGNED "unassigned"
+#define FILE_SUFFIX ".txt"
+/* The longest file name most file systems take (NAME_MAX). */
+#define FILE_NAME_MAX 255
+/* Width of the due column: a date, or "-". */
+#define DUE_WIDTH 10
+
+/* One line of a digest. Its texts are borrowed from the pool. */
+struct line {
+	const char *contact;    /* the coordinator's contact, lower case; NULL: none */
+	enum section section;
+	bool has_due;
+	ck_date due;
+	const char *ref;        /* external_ref, else id */
+	const char *name;       /* the child's name (with names only), or NULL */
+	const char *text;       /* the reminder, in the reader's language */
+	size_t seq;             /* the order lines were added: the last tie-break */
+};
+
+struct ck_reminders {
+	const ck_rulebook *rules;
+	ck_date today;
+	bool with_names;
+	struct line *lines;
+	size_t count, capacity;
+	/* Every text the lines point at, owned here. */
+	char **pool;
+	size_t pool_count, pool_capacity;
+};
+
+/* A line on its way out, and the digest it goes to (NULL: unassigned). */
+struct entry {
+	const struct line *line;
+	const char *dest;
+};
+
+ck_reminders *
+ck_reminders_new(const ck_rulebook *rules, ck_date today, bool with_names)
+{
+	ck_reminders *r = xcalloc(1, sizeof *r);
+
+	r->rules = rules;
+	r->today = today;
+	r->with_names = with_names;
+	return r;
+}
+
+void
+ck_reminders_free(ck_reminders *reminders)
+{
+	size_t i;
+
+	if (reminders == NULL)
+		return;
+	for (i = 0; i < reminders->pool_count; i++)
+		free(reminders->pool[i]);
+	free(reminders->pool);
+	free(reminders->lines);
+	free(reminders);
+}
+
+/* ---------------------------------------------------------------------
+ * Adding a case
+ */
+
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool
+is_control(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+/* Keeps TEXT (taken) in the pool and returns it. */
+static const char *
+pool_keep(ck_reminders *r, char *text)
+{
+	if (r->pool_count == r->pool_capacity) {
+		r->pool_capacity = r->pool_capacity ? 2 * r->pool_capacity : 64;
+		r->pool = xreallocarray(r->pool, r->pool_capacity, sizeof *r->pool);
+	}
+	r->pool[r->pool_count++] = text;
+	return text;
+}
+
+/* A copy of TEXT for a line of a digest, in the pool: a control
+ * character (a newline in a record's text) would break the line, or
+ * forge a "==" line, so each becomes a space. */
+static const char *
+pool_text(ck_reminders *r, const char *text)
+{
+	char *copy = xstrdup(text), *p;
+
+	for (p = copy; *p != '\0'; p++)
+		if (is_control((unsigned char)*p))
+			*p = ' ';
+	return pool_keep(r, copy);
+}
+
+/* The contact of the case's coordinator as a digest's key: the first
+ * actor active on TODAY with "coordinator": true and a contact, the
+ * contact trimmed and in lower case (ASCII; "Mette.Holm@Kommune.dk" and
+ * "mette.holm@kommune.dk" are one person). A contact with a control
+ * character is no address to write to, and counts as none. A new
+ * string, or NULL. */
+static char *
+coordinator_contact(const json_t *record, ck_date today)
+{
+	const json_t *actor;
+	size_t i;
+
+	json_array_foreach(json_object_get(record, "actors"), i, actor) {
+		const char *contact = json_string_value(json_object_get(actor, "contact"));
+		const char *p, *end;
+		char *key, *k;
+		bool usable = true;
+
+		if (!json_is_true(json_object_get(actor, "coordinator")) || contact == NULL ||
+		    !ck_actor_active(actor, today))
+			continue;
+		while (*contact == ' ' || *contact == '\t')
+			contact++;
+		end = contact + strlen(contact);
+		while (end > contact && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		for (p = contact; p < end; p++)
+			if (is_control((unsigned char)*p))
+				usable = false;
+		if (!usable || end == contact)
+			continue;
+		key = xstrndup(contact, (size_t)(end - contact));
+		for (k = key; *k != '\0'; k++)
+			*k = ascii_lower(*k);
+		return key;
+	}
+	return NULL;
+}
+
+/* The set whose texts the case's findings are shown in: the one the
+ * checklist was made by, when the rulebook has it; else the case's (or
+ * the --rules set). */
+static const ck_ruleset *
+texts_set(const ck_reminders *r, const json_t *record, const json_t *checklist)
+{
+	const ck_ruleset *set =
+		ck_rulebook_get(r->rules,
+				json_string_value(json_object_get(checklist, "ruleset")));
+
+	if (set != NULL)
+		return set;
+	return r->rules != NULL
+		? ck_rulebook_for(r->rules,
+				  json_string_value(json_object_get(record, "pathway")))
+		: NULL;
+}
+
+static enum section
+section_of(const ck_reminders *r, int status, bool law, bool has_due, ck_date due)
+{
+	/* A due finding always has a date; were it missing, it is taken as
+	 * due now. */
+	if (status != CK_FINDING_DUE)
+		return law ? SECTION_LAW : SECTION_OVERDUE;
+	if (law && (!has_due || due <= r->today + LATER_DAYS))
+		return SECTION_LAW;
+	if (!has_due || due <= r->today + SOON_DAYS)
+		return SECTION_SOON;
+	/* Also a due further away than 30 days (a rule's own "remind"). */
+	return SECTION_LATER;
+}
+
+static void
+add_line(ck_reminders *r, const struct line *line)
+{
+	if (r->count == r->capacity) {
+		r->capacity = r->capacity ? 2 * r->capacity : 64;
+		r->lines = xreallocarray(r->lines, r->capacity, sizeof *r->lines);
+	}
+	r->lines[r->count] = *line;
+	r->lines[r->count].seq = r->count;
+	r->count++;
+}
+
+void
+ck_reminders_add(ck_reminders *reminders, const json_t *record)
+{
+	const json_t *checklist = json_object_get(record, "checklist"), *finding;
+	const json_t *findings = json_object_get(checklist, "findings");
+	const char *lang = ck_language(), *ref, *name;
+	const ck_ruleset *set;
+	struct line line;
+	char *contact;
+	bool kept = false;
+	size_t i;
+
+	/* Closed cases are kept and counted, never reminded. */
+	if (!ck_case_is_open(record) || !json_is_object(checklist) ||
+	    json_array_size(findings) == 0)
+		return;
+	set = texts_set(reminders, record, checklist);
+	memset(&line, 0, sizeof line);
+	json_array_foreach(findings, i, finding) {
+		int status = ck_finding_status_parse(
+			json_string_value(json_object_get(finding, "status")));
+		const char *rule_id = json_string_value(json_object_get(finding, "rule"));
+		const char *basis = json_string_value(json_object_get(finding, "basis"));
+		const char *due = json_string_value(json_object_get(finding, "due"));
+		const json_t *rule;
+		const char *text;
+
+		/* Waived, ok and n/a findings are never reminded. */
+		if (status != CK_FINDING_MISSING && status != CK_FINDING_OVERDUE &&
+		    status != CK_FINDING_DUE)
+			continue;
+		rule = set != NULL && rule_id != NULL ? ck_ruleset_rule(set, rule_id) : NULL;
+		text = ck_text_in(json_object_get(rule, "reminder"), lang);
+		if (!kept) {
+			/* The case's texts, once, for all its lines. */
+			contact = coordinator_contact(record, reminders->today);
+			line.contact = contact != NULL ? pool_keep(reminders, contact) : NULL;
+			ref = json_string_value(json_object_get(record, "external_ref"));
+			if (ref == NULL || *ref == '\0')
+				ref = json_string_value(json_object_get(record, "id"));
+			line.ref = pool_text(reminders, ref != NULL ? ref : "-");
+			name = reminders->with_names
+				? json_string_value(json_object_get(
+					json_object_get(record, "child"), "name"))
+				: NULL;
+			line.name = name != NULL && *name != '\0'
+				? pool_text(reminders, name) : NULL;
+			kept = true;
+		}
+		if (basis == NULL)
+			basis = json_string_value(json_object_get(rule, "basis"));
+		line.has_due = due != NULL && ck_date_parse(due, &line.due);
+		if (!line.has_due)
+			line.due = 0;
+		line.section = section_of(reminders, status,
+					  basis != NULL && strcmp(basis, "law") == 0,
+					  line.has_due, line.due);
+		/* A rule the set no longer has, or one without a reminder:
+		 * still a duty, said without naming it. */
+		line.text = pool_text(reminders, text != NULL && *text != '\0' ? text
+				      : _("Something in the case needs attention"));
+		add_line(reminders, &line);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Where each line goes
+ */
+
+/* True when the domain of CONTACT (after its last '@') is one of the
+ * DOMAINS or below one, compared without case; always true without
+ * domains. A contact without '@' is in no domain. */
+static bool
+domain_allowed(const char *contact, char *const *domains, size_t ndomains)
+{
+	const char *at = strrchr(contact, '@'), *domain;
+	size_t i, length;
+
+	if (ndomains == 0)
+		return true;
+	if (at == NULL || at[1] == '\0')
+		return false;
+	domain = at + 1;
+	length = strlen(domain);
+	for (i = 0; i < ndomains; i++) {
+		const char *allowed = domains[i];
+		size_t n;
+
+		if (allowed == NULL)
+			continue;
+		if (*allowed == '@')
+			allowed++;
+		n = strlen(allowed);
+		if (n == 0 || n > length)
+			continue;
+		if (strcasecmp(domain + length - n, allowed) == 0 &&
+		    (n == length || domain[length - n - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* The file name of a contact: in lower case (it is), every character
+ * outside a-z 0-9 @ . _ - as one '_' (a UTF-8 character is one), and
+ * ".txt". A new string. */
+static char *
+file_name(const char *contact)
+{
+	char *name = xmalloc(strlen(contact) + sizeof FILE_SUFFIX), *out = name;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)contact; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '@' ||
+		    *p == '.' || *p == '_' || *p == '-')
+			*out++ = (char)*p;
+		else if ((*p & 0xC0) != 0x80)
+			*out++ = '_';
+		else if (out == name)
+			*out++ = '_';   /* a stray continuation byte first */
+	}
+	strcpy(out, FILE_SUFFIX);
+	return name;
+}
+
+static int
+compare_dest(const char *a, const char *b)
+{
+	/* The unassigned digest comes last. */
+	if (a == NULL || b == NULL)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+static int
+compare_entries(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	const struct line *x = a->line, *y = b->line;
+	int c;
+
+	if ((c = compare_dest(a->dest, b->dest)) != 0)
+		return c;
+	if (x->section != y->section)
+		return x->section < y->section ? -1 : 1;
+	/* Findings without a date (missing ones) first, then by date. */
+	if (x->has_due != y->has_due)
+		return x->has_due ? 1 : -1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	if ((c = strcmp(x->ref, y->ref)) != 0)
+		return c;
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return 0;
+}
+
+static int
+compare_dest_only(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+
+	return compare_dest(a->dest, b->dest);
+}
+
+/* A coordinator's digest as a file: its name and its entries. */
+struct digest_file {
+	char *name;
+	size_t begin, end;      /* its entries, sorted by digest */
+	bool own;               /* it may have a file of its own */
+};
+
+static int
+compare_file_names(const void *pa, const void *pb)
+{
+	const struct digest_file *a = pa, *b = pb;
+
+	return strcmp(a->name, b->name);
+}
+
+/* With files: a coordinator whose contact gives the same file name as
+ * another's, or one too long, or "unassigned.txt", gets no file of its
+ * own: its lines go to the unassigned digest. Merging would show one
+ * coordinator another's cases. ENTRIES are sorted by digest on return
+ * (not yet by line). */
+static void
+divert_clashes(struct entry *entries, size_t n, const char *outdir)
+{
+	struct digest_file *files = NULL;
+	size_t nfiles = 0, i, k, j;
+
+	qsort(entries, n, sizeof *entries, compare_dest_only);
+	for (i = 0; i < n && entries[i].dest != NULL; i = k) {
+		for (k = i + 1; k < n && entries[k].dest != NULL &&
+			     strcmp(entries[k].dest, entries[i].dest) == 0; k++)
+			;
+		files = xreallocarray(files, nfiles + 1, sizeof *files);
+		files[nfiles].name = file_name(entries[i].dest);
+		files[nfiles].begin = i;
+		files[nfiles].end = k;
+		files[nfiles].own = strlen(files[nfiles].name) <= FILE_NAME_MAX &&
+			strcmp(files[nfiles].name, UNASSIGNED FILE_SUFFIX) != 0;
+		if (strlen(files[nfiles].name) > FILE_NAME_MAX)
+			ck_warning(_("%s: a coordinator's contact is too long for a file name; "
+				     "the reminders are in %s"), outdir, UNASSIGNED FILE_SUFFIX);
+		nfiles++;
+	}
+	if (nfiles > 0)
+		qsort(files, nfiles, sizeof *files, compare_file_names);
+	for (i = 0; i < nfiles; i = k) {
+		for (k = i + 1; k < nfiles && strcmp(files[k].name, files[i].name) == 0; k++)
+			;
+		if (k - i > 1) {
+			ck_warning(_("%s/%s: several coordinators' contacts give this file "
+				     "name; their reminders are in %s"),
+				   outdir, files[i].name, UNASSIGNED FILE_SUFFIX);
+			for (j = i; j < k; j++)
+				files[j].own = false;
+		}
+	}
+	for (i = 0; i < nfiles; i++) {
+		if (!files[i].own)
+			for (j = files[i].begin; j < files[i].end; j++)
+				entries[j].dest = NULL;
+		free(files[i].name);
+	}
+	free(files);
+}
+
+/* ---------------------------------------------------------------------
+ * Writing
+ */
+
+static size_t
+ref_width(const struct line *line)
+{
+	return ck_text_width(line->ref) + (line->name != NULL ? ck_text_width(line->name) + 3 : 0);
+}
+
+/* Writes one digest, the N entries at E (sorted): the date it is as of,
+ * then each section that has lines, under its title. No blank line
+ * inside: a blank line parts digests. False on a write error. */
+static bool
+write_digest(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
+{
+	char date[CK_DATE_SIZE];
+	size_t width = 0, i;
+	int section = -1;
+	bool good = true;
+
+	for (i = 0; i < n; i++)
+		if (ref_width(e[i].line) > width)
+			width = ref_width(e[i].line);
+	/* TRANSLATORS: the first line of a digest of reminders; %s is a
+	 * date, YYYY-MM-DD. */
+	good &= fprintf(out, _("Reminders as of %s"), ck_date_format(r->today, date)) >= 0;
+	good &= fputc('\n', out) != EOF;
+	for (i = 0; i < n; i++) {
+		const struct line *l = e[i].line;
+
+		if ((int)l->section != section) {
+			section = (int)l->section;
+			good &= fprintf(out, "%s\n", _(section_titles[section])) >= 0;
+		}
+		good &= fprintf(out, "  %s", l->ref) >= 0;
+		if (l->name != NULL)
+			good &= fprintf(out, " (%s)", l->name) >= 0;
+		good &= fprintf(out, "%*s  %-*s  %s\n", (int)(width - ref_width(l)), "",
+				DUE_WIDTH, l->has_due ? ck_date_format(l->due, date) : "-",
+				l->text) >= 0;
+	}
+	return good;
+}
+
+/* The end of the digest that begins at entry I. */
+static size_t
+digest_end(const struct entry *e, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n && compare_dest(e[k].dest, e[i].dest) == 0; k++)
+		;
+	return k;
+}
+
+static bool
+write_stream(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
+{
+	size_t i, k;
+	bool good = true;
+
+	for (i = 0; i < n; i = k) {
+		k = digest_end(e, n, i);
+		if (i > 0)
+			good &= fputc('\n', out) != EOF;
+		good &= fprintf(out, "== %s\n", e[i].dest != NULL ? e[i].dest : UNASSIGNED) >= 0;
+		good &= write_digest(out, r, e + i, k - i);
+	}
+	if (fflush(out) != 0 || ferror(out))
+		good = false;
+	if (!good)
+		ck_error(_("writing output failed: %s"), strerror(errno));
+	return good;
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	char *path = xmalloc(n + strlen(name) + 2);
+
+	memcpy(path, dir, n);
+	path[n] = '/';
+	strcpy(path + n + 1, name);
+	return path;
+}
+
+/* Opens OUTDIR for the digests: made (mode 0700) when it does not exist,
+ * else it must be an empty folder. The folder's descriptor, or -1 (the
+ * error reported). *CREATED: whether this run made it. */
+static int
+open_outdir(const char *outdir, bool *created)
+{
+	struct dirent *d;
+	struct stat st;
+	DIR *dir;
+	int fd, copy;
+
+	*created = false;
+	if (mkdir(outdir, 0700) == 0) {
+		*created = true;
+	} else if (errno != EEXIST) {
+		ck_error(_("%s: cannot create: %s"), outdir, strerror(errno));
+		return -1;
+	}
+	/* A folder we made is not followed through a link someone put in
+	 * its place since. */
+	fd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (*created ? O_NOFOLLOW : 0));
+	if (fd < 0) {
+		if (errno == ENOTDIR)
+			ck_error(_("%s: not a folder"), outdir);
+		else
+			ck_error(_("%s: cannot open: %s"), outdir, strerror(errno));
+		return -1;
+	}
+	if (*created) {
+		/* The umask may have taken more than group and others. */
+		if (fstat(fd, &st) != 0 || ((st.st_mode & 07777) != 0700 && fchmod(fd, 0700) != 0)) {
+			ck_error(_("%s: cannot set the mode: %s"), outdir, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		return fd;
+	}
+	/* An existing folder must be empty: digests are never mixed with
+	 * an earlier run's, or with anything else. */
+	if ((copy = dup(fd)) < 0 || (dir = fdopendir(copy)) == NULL) {
+		ck_error(_("%s: cannot open: %s"), outdir, strerror(errno));
+		if (copy >= 0)
+			close(copy);
+		close(fd);
+		return -1;
+	}
+	errno = 0;
+	while ((d = readdir(dir)) != NULL)
+		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+			break;
+	if (d != NULL || errno != 0) {
+		if (d != NULL)
+			ck_error(_("%s: not an empty folder"), outdir);
+		else
+			ck_error(_("%s: cannot open: %s"), outdir, strerror(errno));
+		closedir(dir);
+		close(fd);
+		return -1;
+	}
+	closedir(dir);
+	return fd;
+}
+
+/* Writes one digest to the new file NAME in the folder DIRFD, mode 0600
+ * whatever the umask. False, reported, on an error; *MADE tells whether
+ * the file was made (to be removed again). */
+static bool
+write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *r,
+	   const struct entry *e, size_t n, bool *made)
+{
+	char *path = join_path(outdir, name);
+	bool good;
+	FILE *f;
+	int fd;
+
+	*made = false;
+	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		ck_error(_("%s: cannot create: %s"), path, strerror(errno));
+		free(path);
+		return false;
+	}
+	*made = true;
+	if (fchmod(fd, 0600) != 0) {
+		ck_error(_("%s: cannot set the mode: %s"), path, strerror(errno));
+		close(fd);
+		free(path);
+		return false;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		ck_error(_("%s: cannot write: %s"), path, strerror(errno));
+		close(fd);
+		free(path);
+		return false;
+	}
+	good = write_digest(f, r, e, n);
+	good &= fflush(f) == 0 && !ferror(f);
+	if (!good) {
+		ck_error(_("%s: cannot write: %s"), path, strerror(errno));
+		fclose(f);
+	} else if (fclose(f) != 0) {
+		ck_error(_("%s: cannot write: %s"), path, strerror(errno));
+		good = false;
+	}
+	free(path);
+	return good;
+}
+
+/* One file per digest. On an error the files made are removed again,
+ * and the folder when this run made it, so that a second run can
+ * start afresh. */
+static bool
+write_files(const char *outdir, const ck_reminders *r, const struct entry *e, size_t n)
+{
+	char **made = NULL, *name;
+	size_t nmade = 0, i, k;
+	bool created, good = true, file_made;
+	int dirfd = open_outdir(outdir, &created);
+
+	if (dirfd < 0)
+		return false;
+	for (i = 0; i < n && good; i = k) {
+		k = digest_end(e, n, i);
+		name = e[i].dest != NULL ? file_name(e[i].dest) : xstrdup(UNASSIGNED FILE_SUFFIX);
+		good = write_file(dirfd, outdir, name, r, e + i, k - i, &file_made);
+		if (file_made) {
+			made = xreallocarray(made, nmade + 1, sizeof *made);
+			made[nmade++] = name;
+		} else {
+			free(name);
+		}
+	}
+	for (i = 0; i < nmade; i++) {
+		if (!good)
+			unlinkat(dirfd, made[i], 0);
+		free(made[i]);
+	}
+	free(made);
+	close(dirfd);
+	if (!good && created)
+		rmdir(outdir);
+	return good;
+}
+
+bool
+ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
+		   char *const *domains, size_t ndomains)
+{
+	struct entry *entries = xreallocarray(NULL, reminders->count, sizeof *entries);
+	size_t i;
+	bool good;
+
+	for (i = 0; i < reminders->count; i++) {
+		const char *dest = reminders->lines[i].contact;
+
+		/* A contact outside the allowed domains, or one that reads as
+		 * the unassigned digest's name, gets no digest of its own. */
+		if (dest != NULL && (!domain_allowed(dest, domains, ndomains) ||
+				     strcmp(dest, UNASSIGNED) == 0))
+			dest = NULL;
+		entries[i].line = &reminders->lines[i];
+		entries[i].dest = dest;
+	}
+	if (outdir != NULL)
+		divert_clashes(entries, reminders->count, outdir);
+	if (reminders->count > 0)
+		qsort(entries, reminders->count, sizeof *entries, compare_entries);
+	good = outdir != NULL ? write_files(outdir, reminders, entries, reminders->count)
+		: write_stream(out, reminders, entries, reminders->count);
+	free(entries);
+	return good;
+}

@@ -1,0 +1,1277 @@
+/* report.c — the figures of case-report: counted case by case into
+ * counters that hold no identity, then turned into one report object
+ * with small counts suppressed.
+ *
+ * The counters are JSON: plain counts, and per-day histograms for the
+ * response times (so that medians stay exact when counters are added).
+ * That is also the partial a municipality may share (casekit-partial/1):
+ * merging partials is adding counters. Every breakdown (municipality,
+ * team, pathway, coordinator) is counted on every run, so a partial
+ * serves any --by. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casekit.h"
+#include "i18n.h"
+#include "internal.h"
+
+#define PARTIAL_FORMAT "casekit-partial/1"
+
+/* The group of a case without the field it is grouped by. */
+#define NO_GROUP "-"
+
+static const char *const by_names[] = {
+	[CK_BY_NONE] = NULL,
+	[CK_BY_MUNICIPALITY] = "municipality",
+	[CK_BY_TEAM] = "team",
+	[CK_BY_PATHWAY] = "pathway",
+	[CK_BY_COORDINATOR] = "coordinator",
+};
+#define N_BY (sizeof by_names / sizeof by_names[0])
+
+static const char *const closed_reasons[] = {
+	"moved", "turned-18", "no-need", "died", "other", NULL
+};
+static const char *const bases[] = { "law", "recommendation", "local", NULL };
+static const char *const counted_statuses[] = {
+	"missing", "overdue", "due", "waived", NULL
+};
+
+/* The response times: each is judged by the deadline of its own rule. */
+enum measure {
+	AWARE_TO_ASSESSMENT_STARTED,
+	AWARE_TO_CHILD_ASSESSMENT_DONE,
+	APPLIED_TO_DECIDED,
+	DECIDED_TO_STARTED,
+	N_MEASURES
+};
+
+static const struct {
+	const char *name;
+	const char *rule;
+} measures[N_MEASURES] = {
+	{ "aware_to_assessment_started", "assessment-start" },
+	{ "aware_to_child_assessment_done", "assessment-deadline" },
+	{ "applied_to_decided", "decision-deadline" },
+	{ "decided_to_started", "intervention-start" },
+};
+
+/* Medians and 90th percentiles only from this many units on. */
+#define PERCENTILE_MIN_N 20
+/* Transitions due per month, this many months ahead. */
+#define MONTHS_AHEAD 24
+
+struct ck_report {
+	const ck_rulebook *rules;
+	ck_date today;
+	ck_date year_ago;       /* "the last 12 months": after this day */
+	json_t *all;            /* the counters of every case */
+	json_t *by;             /* {"municipality": {KEY: counters}, …} */
+	size_t stale;           /* checklists not as of today, or of another set */
+};
+
+const char *
+ck_by_name(ck_by by)
+{
+	return (unsigned)by < N_BY ? by_names[by] : NULL;
+}
+
+int
+ck_by_parse(const char *text)
+{
+	size_t i;
+
+	for (i = 1; text != NULL && i < N_BY; i++)
+		if (strcmp(by_names[i], text) == 0)
+			return (int)i;
+	return -1;
+}
+
+ck_report *
+ck_report_new(const ck_rulebook *rules, ck_date today)
+{
+	ck_report *r = xcalloc(1, sizeof *r);
+
+	r->rules = rules;
+	r->today = today;
+	r->year_ago = ck_date_add_months(today, -12);
+	r->all = json_object();
+	r->by = json_object();
+	oom_unless(r->all != NULL && r->by != NULL);
+	return r;
+}
+
+void
+ck_report_free(ck_report *r)
+{
+	if (r == NULL)
+		return;
+	json_decref(r->all);
+	json_decref(r->by);
+	free(r);
+}
+
+/* ---------------------------------------------------------------------
+ * Counters
+ */
+
+/* The object at KEY in OBJECT, made when missing. Borrowed. */
+static json_t *
+sub(json_t *object, const char *key)
+{
+	json_t *child = json_object_get(object, key);
+
+	if (child == NULL) {
+		child = json_object();
+		oom_unless(child != NULL && json_object_set_new(object, key, child) == 0);
+	}
+	return child;
+}
+
+static void
+count(json_t *object, const char *key, json_int_t n)
+{
+	json_t *value = json_object_get(object, key);
+
+	if (value == NULL)
+		oom_unless(json_object_set_new(object, key, json_integer(n)) == 0);
+	else
+		json_integer_set(value, json_integer_value(value) + n);
+}
+
+static const char *
+text_of(const json_t *object, const char *key)
+{
+	return json_string_value(json_object_get(object, key));
+}
+
+static bool
+date_of(const json_t *object, const char *key, ck_date *out)
+{
+	const char *text = text_of(object, key);
+
+	return text != NULL && ck_date_parse(text, out);
+}
+
+/* True when D falls in the last 12 months: after a year ago, by today. */
+static bool
+in_last_year(const ck_report *r, ck_date d)
+{
+	return d > r->year_ago && d <= r->today;
+}
+
+/* The deadline of RULE in the case's set: the rule's "within". */
+static bool
+rule_within(const ck_ruleset *set, const char *rule, ck_duration *out)
+{
+	const json_t *def = set != NULL ? ck_ruleset_rule(set, rule) : NULL;
+	const char *text = text_of(def, "within");
+
+	return text != NULL && ck_duration_parse(text, out);
+}
+
+/* One unit of a response time: started FROM, finished on DONE (NULL:
+ * not yet). Finished units go into the histogram of whole days; within
+ * and late by the deadline, when the set has the rule (the unfinished
+ * are late once the deadline has passed, and stay out of the median;
+ * those of a closed case will never finish and are not counted). */
+static void
+count_time(const ck_report *r, bool open, json_t *m, const ck_ruleset *set,
+	   enum measure which, ck_date from, const ck_date *done)
+{
+	ck_duration within;
+	bool has_deadline = rule_within(set, measures[which].rule, &within);
+	ck_date deadline = has_deadline ? ck_date_add(from, within) : 0;
+
+	if (done != NULL) {
+		long days = *done - from;
+		char key[32];
+
+		/* Starting before the decision is fine: no wait at all. */
+		if (days < 0)
+			days = 0;
+		snprintf(key, sizeof key, "%ld", days);
+		count(sub(m, "days"), key, 1);
+		count(m, "n", 1);
+		if (has_deadline)
+			count(m, *done <= deadline ? "within" : "late", 1);
+	} else if (open && has_deadline && r->today > deadline) {
+		count(m, "late", 1);
+	}
+}
+
+static bool
+social_assessment(const char *type)
+{
+	return type != NULL && (strcmp(type, "screening") == 0 || strcmp(type, "afdaekning") == 0 ||
+				strcmp(type, "child-assessment") == 0);
+}
+
+static bool
+granted(const json_t *decision)
+{
+	const char *outcome = text_of(decision, "outcome");
+
+	return outcome != NULL && (strcmp(outcome, "granted") == 0 || strcmp(outcome, "partly") == 0);
+}
+
+static void
+count_response_times(const ck_report *r, json_t *acc, const json_t *rec, const ck_ruleset *set)
+{
+	bool open = ck_case_is_open(rec);
+	json_t *times = sub(acc, "response_times");
+	const json_t *a, *d;
+	ck_date aware, from, done, first = 0;
+	bool has_first = false;
+	size_t i;
+
+	/* The first social assessment started on or after the awareness. */
+	if (date_of(json_object_get(rec, "milestones"), "aware", &aware)) {
+		json_array_foreach(json_object_get(rec, "assessments"), i, a)
+			if (social_assessment(text_of(a, "type")) && date_of(a, "started", &done) &&
+			    done >= aware && (!has_first || done < first)) {
+				first = done;
+				has_first = true;
+			}
+		count_time(r, open, sub(times, measures[AWARE_TO_ASSESSMENT_STARTED].name), set,
+			   AWARE_TO_ASSESSMENT_STARTED, aware, has_first ? &first : NULL);
+	}
+	json_array_foreach(json_object_get(rec, "assessments"), i, a) {
+		const char *type = text_of(a, "type");
+
+		if (type == NULL || strcmp(type, "child-assessment") != 0)
+			continue;
+		if (!date_of(a, "aware", &from) &&
+		    !date_of(json_object_get(rec, "milestones"), "aware", &from))
+			continue;
+		count_time(r, open, sub(times, measures[AWARE_TO_CHILD_ASSESSMENT_DONE].name), set,
+			   AWARE_TO_CHILD_ASSESSMENT_DONE, from,
+			   date_of(a, "done", &done) ? &done : NULL);
+	}
+	json_array_foreach(json_object_get(rec, "decisions"), i, d) {
+		const char *paragraph = text_of(d, "paragraph");
+		bool decided = date_of(d, "decided", &done);
+
+		if (date_of(d, "applied", &from)) {
+			json_t *m = sub(times, measures[APPLIED_TO_DECIDED].name);
+
+			count_time(r, open, m, set, APPLIED_TO_DECIDED, from, decided ? &done : NULL);
+			count_time(r, open, sub(sub(m, "by_paragraph"), paragraph != NULL ? paragraph : NO_GROUP),
+				   set, APPLIED_TO_DECIDED, from, decided ? &done : NULL);
+		}
+		if (decided && granted(d)) {
+			ck_date started;
+
+			count_time(r, open, sub(times, measures[DECIDED_TO_STARTED].name), set,
+				   DECIDED_TO_STARTED, done,
+				   date_of(d, "started", &started) ? &started : NULL);
+		}
+	}
+}
+
+/* The findings of the checklist: a case counts once per rule and
+ * status, and once per basis and status. */
+static void
+count_rules(json_t *acc, const json_t *checklist)
+{
+	json_t *seen = json_object(), *rules = sub(acc, "rules"), *totals = sub(acc, "rule_totals");
+	const json_t *f;
+	size_t i;
+
+	oom_unless(seen != NULL);
+	json_array_foreach(json_object_get(checklist, "findings"), i, f) {
+		const char *rule = text_of(f, "rule"), *basis = text_of(f, "basis");
+		const char *status = text_of(f, "status");
+		char key[CK_FIELD_MAX * 2];
+		size_t k;
+
+		if (rule == NULL || basis == NULL || status == NULL)
+			continue;
+		for (k = 0; counted_statuses[k] != NULL; k++)
+			if (strcmp(counted_statuses[k], status) == 0)
+				break;
+		if (counted_statuses[k] == NULL)
+			continue;
+		snprintf(key, sizeof key, "%s\t%s\t%s", basis, rule, status);
+		if (json_object_get(seen, key) == NULL) {
+			json_object_set_new(seen, key, json_true());
+			count(sub(sub(rules, basis), rule), status, 1);
+		}
+		snprintf(key, sizeof key, "%s\t%s", basis, status);
+		if (json_object_get(seen, key) == NULL) {
+			json_object_set_new(seen, key, json_true());
+			count(sub(totals, basis), status, 1);
+		}
+	}
+	json_decref(seen);
+}
+
+/* The contact of the case's active coordinator, or NULL. */
+static const char *
+coordinator_of(const ck_report *r, const json_t *rec)
+{
+	const json_t *a;
+	size_t i;
+
+	json_array_foreach(json_object_get(rec, "actors"), i, a)
+		if (json_is_true(json_object_get(a, "coordinator")) && ck_actor_active(a, r->today) &&
+		    text_of(a, "contact") != NULL)
+			return text_of(a, "contact");
+	return NULL;
+}
+
+static void
+count_open_case(const ck_report *r, json_t *acc, const json_t *rec)
+{
+	const json_t *t, *a, *child = json_object_get(rec, "child");
+	const char *contact = coordinator_of(r, rec), *team = text_of(rec, "team");
+	int today_y, today_m, y, m, d;
+	ck_date born, due, until, seen;
+	size_t i, changes = 0;
+
+	count(sub(acc, "cases"), "open", 1);
+
+	/* Barnets lov § 123 stk. 3: decisions ready to take effect at 18. */
+	if (date_of(child, "born", &born) && ck_date_years_between(born, r->today) >= 17) {
+		bool ready = false;
+
+		json_array_foreach(json_object_get(rec, "transitions"), i, t)
+			if (text_of(t, "kind") != NULL && strcmp(text_of(t, "kind"), "adult") == 0 &&
+			    json_object_get(t, "decisions_ready") != NULL)
+				ready = true;
+		count(sub(acc, "adult_readiness"), "aged_17_plus", 1);
+		count(sub(acc, "adult_readiness"), "without_decisions_ready", ready ? 0 : 1);
+	}
+
+	ck_date_to_ymd(r->today, &today_y, &today_m, &d);
+	json_array_foreach(json_object_get(rec, "transitions"), i, t) {
+		const char *kind = text_of(t, "kind");
+		long month;
+		char key[16];
+
+		if (kind == NULL || ck_transition_done(t) || !date_of(t, "due", &due) || due < r->today)
+			continue;
+		ck_date_to_ymd(due, &y, &m, &d);
+		month = (long)(y - today_y) * 12 + (m - today_m);
+		if (month >= MONTHS_AHEAD)
+			continue;
+		snprintf(key, sizeof key, "%ld", month);
+		count(sub(sub(acc, "transitions"), kind), key, 1);
+	}
+
+	/* DK 1.5: how often the decision-making caseworker changed. */
+	json_array_foreach(json_object_get(rec, "actors"), i, a)
+		if (json_is_true(json_object_get(a, "authority")) && date_of(a, "until", &until) &&
+		    in_last_year(r, until))
+			changes++;
+	count(sub(sub(acc, "continuity"), "caseworker_changes_12m"),
+	      changes == 0 ? "0" : changes == 1 ? "1" : "2+", 1);
+
+	if (date_of(json_object_get(rec, "family_view"), "date", &seen) && in_last_year(r, seen))
+		count(sub(acc, "involvement"), "family_view_12m", 1);
+
+	count(sub(acc, "caseload"), contact != NULL ? contact : NO_GROUP, 1);
+	count(sub(acc, "caseload_team"), team != NULL ? team : NO_GROUP, 1);
+}
+
+/* Everything one case adds to one set of counters. */
+static void
+count_case(const ck_report *r, json_t *acc, const json_t *rec, const ck_ruleset *set)
+{
+	json_t *cases = sub(acc, "cases");
+	const json_t *d;
+	ck_date opened, closed;
+	size_t i;
+
+	if (ck_case_is_open(rec)) {
+		count_open_case(r, acc, rec);
+		if (json_is_object(json_object_get(rec, "checklist")))
+			count_rules(acc, json_object_get(rec, "checklist"));
+	} else {
+		const char *reason = text_of(rec, "closed_reason");
+
+		count(cases, "closed", 1);
+		count(sub(cases, "closed_by_reason"), reason != NULL ? reason : "other", 1);
+	}
+	if (date_of(rec, "opened", &opened) && in_last_year(r, opened))
+		count(cases, "opened_12m", 1);
+	if (date_of(rec, "closed", &closed) && in_last_year(r, closed))
+		count(cases, "closed_12m", 1);
+	count_response_times(r, acc, rec, set);
+
+	/* Barnets lov § 5: the child heard before decisions. */
+	json_array_foreach(json_object_get(rec, "decisions"), i, d) {
+		const char *heard = text_of(d, "child_heard");
+
+		if (json_object_get(d, "decided") == NULL)
+			continue;
+		count(sub(acc, "involvement"), "decisions_decided", 1);
+		if (heard != NULL && strcmp(heard, "not-required") == 0)
+			count(sub(acc, "involvement"), "not_required", 1);
+		else if (heard != NULL)
+			count(sub(acc, "involvement"), "child_heard", 1);
+	}
+}
+
+json_t *
+ck_report_case_counts(const ck_report *r, const json_t *rec)
+{
+	json_t *counts = json_object();
+
+	oom_unless(counts != NULL);
+	count_case(r, counts, rec, ck_rulebook_for(r->rules, text_of(rec, "pathway")));
+	return counts;
+}
+
+static bool add_counters(json_t *into, const json_t *from);
+
+bool
+ck_report_add_counts(ck_report *r, const json_t *rec, const json_t *counts)
+{
+	const char *pathway = text_of(rec, "pathway");
+	const ck_ruleset *set = ck_rulebook_for(r->rules, pathway);
+	const json_t *checklist = json_object_get(rec, "checklist");
+	const char *keys[N_BY];
+	char as_of[CK_DATE_SIZE];
+	bool current = true;
+	size_t b;
+
+	keys[CK_BY_MUNICIPALITY] = text_of(rec, "municipality");
+	keys[CK_BY_TEAM] = text_of(rec, "team");
+	keys[CK_BY_PATHWAY] = pathway;
+	keys[CK_BY_COORDINATOR] = ck_case_is_open(rec) ? coordinator_of(r, rec) : NULL;
+	add_counters(r->all, counts);
+	for (b = 1; b < N_BY; b++)
+		add_counters(sub(sub(r->by, by_names[b]), keys[b] != NULL ? keys[b] : NO_GROUP),
+			     counts);
+	if (checklist != NULL && ck_case_is_open(rec)) {
+		const char *ruleset = text_of(checklist, "ruleset");
+
+		ck_date_format(r->today, as_of);
+		current = text_of(checklist, "as_of") != NULL &&
+			  strcmp(text_of(checklist, "as_of"), as_of) == 0 &&
+			  (set == NULL || (ruleset != NULL &&
+					   strcmp(ruleset, ck_ruleset_name(set)) == 0));
+		if (!current)
+			r->stale++;
+	}
+	return current;
+}
+
+bool
+ck_report_add(ck_report *r, const json_t *rec)
+{
+	json_t *counts = ck_report_case_counts(r, rec);
+	bool current = ck_report_add_counts(r, rec, counts);
+
+	json_decref(counts);
+	return current;
+}
+
+/* ---------------------------------------------------------------------
+ * Partials: the counters as JSON lines
+ */
+
+/* Adds the counters of FROM into INTO: numbers add, objects merge. */
+static bool
+add_counters(json_t *into, const json_t *from)
+{
+	const char *key;
+	json_t *value;
+
+	json_object_foreach((json_t *)from, key, value) {
+		if (json_is_integer(value)) {
+			json_t *old = json_object_get(into, key);
+
+			if (old != NULL && !json_is_integer(old))
+				return false;
+			count(into, key, json_integer_value(value));
+		} else if (json_is_object(value)) {
+			json_t *old = json_object_get(into, key);
+
+			if (old != NULL && !json_is_object(old))
+				return false;
+			if (!add_counters(sub(into, key), value))
+				return false;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+write_line(FILE *out, const json_t *json)
+{
+	return json_dumpf(json, out, JSON_COMPACT) == 0 && putc('\n', out) != EOF;
+}
+
+bool
+ck_report_write_partial(const ck_report *r, FILE *out)
+{
+	char as_of[CK_DATE_SIZE];
+	json_t *line;
+	bool ok;
+	size_t b;
+
+	line = json_pack("{s:s, s:s}", "format", PARTIAL_FORMAT,
+			 "as_of", ck_date_format(r->today, as_of));
+	oom_unless(line != NULL);
+	ok = write_line(out, line);
+	json_decref(line);
+	line = json_pack("{s:n, s:O}", "by", "counters", r->all);
+	oom_unless(line != NULL);
+	ok = ok && write_line(out, line);
+	json_decref(line);
+	for (b = 1; ok && b < N_BY; b++) {
+		const char *key;
+		json_t *counters;
+
+		json_object_foreach(json_object_get(r->by, by_names[b]), key, counters) {
+			line = json_pack("{s:s, s:s, s:O}", "by", by_names[b], "group", key,
+					 "counters", counters);
+			oom_unless(line != NULL);
+			ok = ok && write_line(out, line);
+			json_decref(line);
+		}
+	}
+	return ok;
+}
+
+bool
+ck_report_merge(ck_report *r, const char *path)
+{
+	FILE *in = fopen(path, "r");
+	char *line = NULL, as_of[CK_DATE_SIZE];
+	size_t size = 0;
+	unsigned long n = 0;
+	bool ok = true;
+	ssize_t len;
+
+	if (in == NULL) {
+		ck_error(_("%s: cannot open: %s"), path, strerror(errno));
+		return false;
+	}
+	ck_date_format(r->today, as_of);
+	while (ok && (len = getline(&line, &size, in)) > 0) {
+		json_error_t err;
+		json_t *json = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &err);
+		const char *by, *group;
+		const json_t *counters;
+
+		n++;
+		if (!json_is_object(json)) {
+			ck_error_at(path, n, NULL, _("not a line of a partial (casekit-partial/1)"));
+			ok = false;
+		} else if (n == 1) {
+			const char *format = text_of(json, "format"), *date = text_of(json, "as_of");
+
+			if (format == NULL || strcmp(format, PARTIAL_FORMAT) != 0) {
+				ck_error_at(path, n, "format", _("not casekit-partial/1"));
+				ok = false;
+			} else if (date == NULL || strcmp(date, as_of) != 0) {
+				ck_error_at(path, n, "as_of",
+					    _("a partial as of another day than %s: partials of "
+					      "one day only are added"), as_of);
+				ok = false;
+			}
+		} else {
+			by = text_of(json, "by");
+			group = text_of(json, "group");
+			counters = json_object_get(json, "counters");
+			if (!json_is_object(counters) ||
+			    (by != NULL && (ck_by_parse(by) < 0 || group == NULL))) {
+				ck_error_at(path, n, NULL, _("not a line of a partial (casekit-partial/1)"));
+				ok = false;
+			} else if (!add_counters(by == NULL ? r->all : sub(sub(r->by, by), group),
+						 counters)) {
+				ck_error_at(path, n, "counters", _("not counters of a partial"));
+				ok = false;
+			}
+		}
+		json_decref(json);
+	}
+	if (ok && n == 0) {
+		ck_error_at(path, 1, NULL, _("empty: not a partial"));
+		ok = false;
+	}
+	free(line);
+	fclose(in);
+	return ok;
+}
+
+/* ---------------------------------------------------------------------
+ * The report
+ */
+
+static int
+compare_days(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The value at the nearest rank of the fraction NUM/DEN (1/2, 9/10) in
+ * the N sorted DAYS: rank ceil(N * NUM / DEN), counted from 1. */
+static long
+nearest_rank(const long *days, size_t n, size_t num, size_t den)
+{
+	size_t rank = (n * num + den - 1) / den;
+
+	return days[rank > 0 ? rank - 1 : 0];
+}
+
+static int
+compare_keys(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The keys of OBJECT in a fixed order, whatever order the cases came
+ * in: those of FIRST (may be NULL) in its order, then the others sorted.
+ * The array is the caller's to free; the keys are borrowed. */
+static const char **
+ordered_keys(const json_t *object, const char *const *first, size_t *count)
+{
+	const char **keys = xmalloc(json_object_size(object) * sizeof *keys + 1);
+	size_t n = 0, fixed = 0, i;
+	const char *key;
+	json_t *value;
+
+	for (i = 0; first != NULL && first[i] != NULL; i++)
+		if (json_object_get(object, first[i]) != NULL)
+			keys[n++] = first[i];
+	fixed = n;
+	json_object_foreach((json_t *)object, key, value) {
+		for (i = 0; i < fixed && strcmp(keys[i], key) != 0; i++)
+			;
+		if (i == fixed)
+			keys[n++] = key;
+	}
+	qsort(keys + fixed, n - fixed, sizeof *keys, compare_keys);
+	*count = n;
+	return keys;
+}
+
+/* {n, median_days, p90_days, within, late} of a measure's counters. */
+static json_t *
+measure_result(const json_t *m)
+{
+	const json_t *hist = json_object_get(m, "days");
+	json_int_t n = json_integer_value(json_object_get(m, "n"));
+	json_t *out = json_object();
+	const char *key;
+	json_t *value;
+
+	oom_unless(out != NULL);
+	json_object_set_new(out, "n", json_integer(n));
+	if (n >= PERCENTILE_MIN_N) {
+		long *days = xmalloc((size_t)n * sizeof *days);
+		size_t k = 0;
+
+		json_object_foreach((json_t *)hist, key, value) {
+			json_int_t c;
+
+			for (c = 0; c < json_integer_value(value) && k < (size_t)n; c++)
+				days[k++] = strtol(key, NULL, 10);
+		}
+		qsort(days, k, sizeof *days, compare_days);
+		json_object_set_new(out, "median_days", json_integer(nearest_rank(days, k, 1, 2)));
+		json_object_set_new(out, "p90_days", json_integer(nearest_rank(days, k, 9, 10)));
+		free(days);
+	} else {
+		json_object_set_new(out, "median_days", json_null());
+		json_object_set_new(out, "p90_days", json_null());
+	}
+	json_object_set_new(out, "within", json_integer(json_integer_value(json_object_get(m, "within"))));
+	json_object_set_new(out, "late", json_integer(json_integer_value(json_object_get(m, "late"))));
+	return out;
+}
+
+static json_t *
+integer_of(const json_t *object, const char *key)
+{
+	return json_integer(json_integer_value(json_object_get(object, key)));
+}
+
+/* A copy of the counts of OBJECT under KEYS, in that order, 0 where
+ * missing. */
+static json_t *
+counts_in_order(const json_t *object, const char *const *keys)
+{
+	json_t *out = json_object();
+	size_t i;
+
+	oom_unless(out != NULL);
+	for (i = 0; keys[i] != NULL; i++)
+		json_object_set_new(out, keys[i], integer_of(object, keys[i]));
+	return out;
+}
+
+static json_t *
+cases_result(const json_t *acc)
+{
+	const json_t *cases = json_object_get(acc, "cases");
+	static const char *const figures[] = { "open", "closed", "opened_12m", "closed_12m", NULL };
+	json_t *out = counts_in_order(cases, figures);
+
+	json_object_set_new(out, "closed_by_reason",
+			    counts_in_order(json_object_get(cases, "closed_by_reason"), closed_reasons));
+	return out;
+}
+
+static json_t *
+times_result(const json_t *acc)
+{
+	const json_t *times = json_object_get(acc, "response_times");
+	json_t *out = json_object();
+	size_t i;
+
+	oom_unless(out != NULL);
+	for (i = 0; i < N_MEASURES; i++) {
+		const json_t *m = json_object_get(times, measures[i].name);
+		json_t *res = measure_result(m);
+
+		if (i == APPLIED_TO_DECIDED) {
+			const json_t *paragraphs = json_object_get(m, "by_paragraph");
+			json_t *by = json_object();
+			const char **keys;
+			size_t n, k;
+
+			oom_unless(by != NULL);
+			keys = ordered_keys(paragraphs, NULL, &n);
+			for (k = 0; k < n; k++)
+				json_object_set_new(by, keys[k],
+						    measure_result(json_object_get(paragraphs, keys[k])));
+			free(keys);
+			json_object_set_new(res, "by_paragraph", by);
+		}
+		json_object_set_new(out, measures[i].name, res);
+	}
+	return out;
+}
+
+/* The findings per basis, rule and status; or per basis and status. */
+static json_t *
+rules_result(const json_t *acc, bool totals)
+{
+	const json_t *rules = json_object_get(acc, totals ? "rule_totals" : "rules");
+	json_t *out = json_object();
+	size_t b;
+
+	oom_unless(out != NULL);
+	for (b = 0; bases[b] != NULL; b++) {
+		const json_t *basis = json_object_get(rules, bases[b]);
+		json_t *res;
+
+		if (totals) {
+			res = counts_in_order(basis, counted_statuses);
+		} else {
+			size_t n, k;
+			const char **keys = ordered_keys(basis, NULL, &n);
+
+			res = json_object();
+			oom_unless(res != NULL);
+			for (k = 0; k < n; k++)
+				json_object_set_new(res, keys[k],
+						    counts_in_order(json_object_get(basis, keys[k]),
+								    counted_statuses));
+			free(keys);
+		}
+		json_object_set_new(out, bases[b], res);
+	}
+	return out;
+}
+
+static json_t *
+transitions_result(const json_t *acc)
+{
+	static const char *const standard[] = {
+		"daycare", "kindergarten", "school", "youth-education", "adult", "own-home", "job",
+		NULL
+	};
+	const json_t *all = json_object_get(acc, "transitions");
+	json_t *out = json_object();
+	size_t n, k;
+	const char **kinds = ordered_keys(all, standard, &n);
+
+	oom_unless(out != NULL);
+	for (k = 0; k < n; k++) {
+		const json_t *months = json_object_get(all, kinds[k]);
+		json_t *row = json_array();
+		int i;
+
+		oom_unless(row != NULL);
+		for (i = 0; i < MONTHS_AHEAD; i++) {
+			char key[16];
+
+			snprintf(key, sizeof key, "%d", i);
+			json_array_append_new(row, integer_of(months, key));
+		}
+		json_object_set_new(out, kinds[k], row);
+	}
+	free(kinds);
+	return out;
+}
+
+/* Caseload entries, the largest first, then by name; NAME the member
+ * ("coordinator" or "team"). */
+static int
+compare_load(const void *a, const void *b)
+{
+	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	json_int_t cx = json_integer_value(json_object_get(x, "cases"));
+	json_int_t cy = json_integer_value(json_object_get(y, "cases"));
+	const char *nx = json_string_value(json_object_get(x, "coordinator"));
+	const char *ny = json_string_value(json_object_get(y, "coordinator"));
+
+	if (nx == NULL && json_object_get(x, "team") != NULL)
+		nx = json_string_value(json_object_get(x, "team"));
+	if (ny == NULL && json_object_get(y, "team") != NULL)
+		ny = json_string_value(json_object_get(y, "team"));
+	if (cx != cy)
+		return cx > cy ? -1 : 1;
+	if (nx == NULL || ny == NULL)
+		return (nx == NULL) - (ny == NULL);
+	return strcmp(nx, ny);
+}
+
+static json_t *
+caseload_result(const json_t *acc, const char *name)
+{
+	const json_t *load = json_object_get(acc, strcmp(name, "team") == 0 ? "caseload_team"
+							       : "caseload");
+	size_t n = json_object_size(load), i = 0;
+	json_t **entries = xmalloc(n * sizeof *entries + 1), *out = json_array();
+	const char *key;
+	json_t *value;
+
+	oom_unless(out != NULL);
+	json_object_foreach((json_t *)load, key, value) {
+		entries[i] = json_object();
+		oom_unless(entries[i] != NULL);
+		json_object_set_new(entries[i], name,
+				    strcmp(key, NO_GROUP) == 0 ? json_null() : json_string(key));
+		json_object_set_new(entries[i], "cases", json_integer(json_integer_value(value)));
+		i++;
+	}
+	qsort(entries, n, sizeof *entries, compare_load);
+	for (i = 0; i < n; i++)
+		json_array_append_new(out, entries[i]);
+	free(entries);
+	return out;
+}
+
+/* The sections of one set of counters. GROUP: a group of a committee's
+ * report, which shows only cases, response times and rule totals. */
+static json_t *
+sections(const json_t *acc, ck_audience audience, bool group)
+{
+	static const char *const adult[] = { "aged_17_plus", "without_decisions_ready", NULL };
+	static const char *const changes[] = { "0", "1", "2+", NULL };
+	static const char *const involvement[] = {
+		"decisions_decided", "child_heard", "not_required", "family_view_12m", NULL
+	};
+	json_t *out = json_object(), *continuity;
+
+	oom_unless(out != NULL);
+	json_object_set_new(out, "cases", cases_result(acc));
+	json_object_set_new(out, "response_times", times_result(acc));
+	if (group && audience == CK_AUDIENCE_COMMITTEE) {
+		json_object_set_new(out, "rule_totals", rules_result(acc, true));
+		return out;
+	}
+	json_object_set_new(out, "rules", rules_result(acc, false));
+	json_object_set_new(out, "adult_readiness",
+			    counts_in_order(json_object_get(acc, "adult_readiness"), adult));
+	json_object_set_new(out, "transitions", transitions_result(acc));
+	continuity = json_object();
+	oom_unless(continuity != NULL);
+	json_object_set_new(continuity, "caseworker_changes_12m",
+			    counts_in_order(json_object_get(json_object_get(acc, "continuity"),
+							    "caseworker_changes_12m"), changes));
+	json_object_set_new(out, "continuity", continuity);
+	json_object_set_new(out, "involvement",
+			    counts_in_order(json_object_get(acc, "involvement"), involvement));
+	return out;
+}
+
+/* ---------------------------------------------------------------------
+ * Suppression
+ *
+ * A cell is a count in the report object. A line is a set of cells
+ * whose sum or whose neighbours could give a hidden count away: a figure
+ * across the groups with its total, the parts of a whole (the reasons
+ * with the closed cases, the statuses of a rule), a row or a column of a
+ * table. A count from 1 to min_cell - 1 is hidden; then, as long as a
+ * line holds exactly one hidden cell, its smallest other non-zero cell
+ * is hidden too.
+ */
+
+struct cell {
+	json_t *container;      /* an object or an array */
+	const char *key;        /* in an object; NULL for an array */
+	size_t index;
+	json_int_t value;
+	int hidden;             /* 0, 1 (small: "<N") or 2 (to protect one: "*") */
+};
+
+struct suppression {
+	json_t *index;          /* "CONTAINER/KEY" or "CONTAINER#INDEX": cell */
+	struct cell *cells;
+	size_t ncells, capcells;
+	size_t *members;        /* the cells of every line, one after another */
+	size_t nmembers, capmembers;
+	size_t *starts;         /* where each line starts in members */
+	size_t nlines, caplines;
+};
+
+/* The cell of the count at CONTAINER[KEY] (or [INDEX]); its number, or
+ * (size_t)-1 when there is no count there. */
+static size_t
+cell_at(struct suppression *s, json_t *container, const char *key, size_t index)
+{
+	json_t *value = key != NULL ? json_object_get(container, key) : json_array_get(container, index);
+
+	char where[CK_FIELD_MAX + 48];
+	json_t *known;
+
+	if (!json_is_integer(value))
+		return (size_t)-1;
+	if (key != NULL)
+		snprintf(where, sizeof where, "%p/%s", (void *)container, key);
+	else
+		snprintf(where, sizeof where, "%p#%zu", (void *)container, index);
+	known = json_object_get(s->index, where);
+	if (known != NULL)
+		return (size_t)json_integer_value(known);
+	oom_unless(json_object_set_new(s->index, where, json_integer((json_int_t)s->ncells)) == 0);
+	if (s->ncells == s->capcells) {
+		s->capcells = s->capcells ? s->capcells * 2 : 64;
+		s->cells = xreallocarray(s->cells, s->capcells, sizeof *s->cells);
+	}
+	s->cells[s->ncells] = (struct cell){ container, key, index, json_integer_value(value), 0 };
+	return s->ncells++;
+}
+
+static void
+line_begin(struct suppression *s)
+{
+	if (s->nlines == s->caplines) {
+		s->caplines = s->caplines ? s->caplines * 2 : 64;
+		s->starts = xreallocarray(s->starts, s->caplines + 1, sizeof *s->starts);
+	}
+	s->starts[s->nlines++] = s->nmembers;
+}
+
+static void
+line_add(struct suppression *s, json_t *container, const char *key, size_t index)
+{
+	size_t c = cell_at(s, container, key, index);
+
+	if (c == (size_t)-1)
+		return;
+	if (s->nmembers == s->capmembers) {
+		s->capmembers = s->capmembers ? s->capmembers * 2 : 256;
+		s->members = xreallocarray(s->members, s->capmembers, sizeof *s->members);
+	}
+	s->members[s->nmembers++] = c;
+}
+
+/* A line of the counts of OBJECT (all its integer members), and EXTRA
+ * (a whole they add up to) when not NULL. */
+static void
+line_of_object(struct suppression *s, json_t *object, json_t *extra_container,
+	       const char *extra_key)
+{
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(object))
+		return;
+	line_begin(s);
+	json_object_foreach(object, key, value)
+		line_add(s, object, key, 0);
+	if (extra_container != NULL)
+		line_add(s, extra_container, extra_key, 0);
+}
+
+/* The lines within one set of sections. */
+static void
+lines_within(struct suppression *s, json_t *sec)
+{
+	json_t *cases = json_object_get(sec, "cases"), *times = json_object_get(sec, "response_times");
+	json_t *rules = json_object_get(sec, "rules"), *totals = json_object_get(sec, "rule_totals");
+	json_t *transitions = json_object_get(sec, "transitions"), *value, *m, *row;
+	const char *key, *name;
+	size_t b, i, month;
+
+	line_of_object(s, json_object_get(cases, "closed_by_reason"), cases, "closed");
+	json_object_foreach(times, name, m) {
+		static const char *const parts[] = { "n", "within", "late", NULL };
+		json_t *p;
+
+		line_begin(s);
+		for (i = 0; parts[i] != NULL; i++)
+			line_add(s, m, parts[i], 0);
+		json_object_foreach(json_object_get(m, "by_paragraph"), key, p) {
+			line_begin(s);
+			for (i = 0; parts[i] != NULL; i++)
+				line_add(s, p, parts[i], 0);
+		}
+		/* Each figure across the paragraphs, with the whole. */
+		for (i = 0; parts[i] != NULL && json_object_get(m, "by_paragraph") != NULL; i++) {
+			line_begin(s);
+			json_object_foreach(json_object_get(m, "by_paragraph"), key, p)
+				line_add(s, p, parts[i], 0);
+			line_add(s, m, parts[i], 0);
+		}
+	}
+	for (b = 0; bases[b] != NULL; b++) {
+		json_t *basis = json_object_get(rules, bases[b]);
+
+		/* A rule's statuses; a status across the rules of a basis. */
+		json_object_foreach(basis, key, value)
+			line_of_object(s, value, NULL, NULL);
+		for (i = 0; counted_statuses[i] != NULL; i++) {
+			line_begin(s);
+			json_object_foreach(basis, key, value)
+				line_add(s, value, counted_statuses[i], 0);
+		}
+		line_of_object(s, json_object_get(totals, bases[b]), NULL, NULL);
+	}
+	line_of_object(s, json_object_get(sec, "adult_readiness"), NULL, NULL);
+	line_of_object(s, json_object_get(json_object_get(sec, "continuity"), "caseworker_changes_12m"),
+		       cases, "open");
+	{
+		json_t *inv = json_object_get(sec, "involvement");
+
+		line_begin(s);
+		line_add(s, inv, "decisions_decided", 0);
+		line_add(s, inv, "child_heard", 0);
+		line_add(s, inv, "not_required", 0);
+	}
+	/* The transitions: each kind over the months, each month over the
+	 * kinds. */
+	json_object_foreach(transitions, key, row) {
+		line_begin(s);
+		for (month = 0; month < json_array_size(row); month++)
+			line_add(s, row, NULL, month);
+	}
+	for (month = 0; month < MONTHS_AHEAD; month++) {
+		line_begin(s);
+		json_object_foreach(transitions, key, row)
+			line_add(s, row, NULL, month);
+	}
+}
+
+/* Every count of TOTAL, found again in each group: the line of one
+ * figure across the groups, the total its last cell. */
+static void
+lines_across(struct suppression *s, json_t *total, json_t *groups)
+{
+	const char *key, *gname;
+	json_t *value, *group;
+	size_t i;
+
+	if (json_is_object(total)) {
+		json_object_foreach(total, key, value) {
+			if (strcmp(key, "min_cell") == 0 || strcmp(key, "median_days") == 0 ||
+			    strcmp(key, "p90_days") == 0)
+				continue;
+			if (json_is_integer(value)) {
+				line_begin(s);
+				json_object_foreach(groups, gname, group)
+					line_add(s, group, key, 0);
+				line_add(s, total, key, 0);
+			} else if (json_is_object(value) || json_is_array(value)) {
+				json_t *sub_groups = json_object();
+
+				oom_unless(sub_groups != NULL);
+				json_object_foreach(groups, gname, group)
+					if (json_object_get(group, key) != NULL)
+						json_object_set(sub_groups, gname, json_object_get(group, key));
+				lines_across(s, value, sub_groups);
+				json_decref(sub_groups);
+			}
+		}
+	} else if (json_is_array(total)) {
+		for (i = 0; i < json_array_size(total); i++) {
+			if (!json_is_integer(json_array_get(total, i)))
+				continue;
+			line_begin(s);
+			json_object_foreach(groups, gname, group)
+				line_add(s, group, NULL, i);
+			line_add(s, total, NULL, i);
+		}
+	}
+}
+
+/* Every count of the report is a cell, in a line or not: the days of a
+ * median are not counts, nor is min_cell. */
+static void
+register_counts(struct suppression *s, json_t *node)
+{
+	const char *key;
+	json_t *value;
+	size_t i;
+
+	if (json_is_object(node)) {
+		json_object_foreach(node, key, value) {
+			if (strcmp(key, "min_cell") == 0 || strcmp(key, "median_days") == 0 ||
+			    strcmp(key, "p90_days") == 0)
+				continue;
+			if (json_is_integer(value))
+				cell_at(s, node, key, 0);
+			else
+				register_counts(s, value);
+		}
+	} else if (json_is_array(node)) {
+		json_array_foreach(node, i, value) {
+			if (json_is_integer(value))
+				cell_at(s, node, NULL, i);
+			else
+				register_counts(s, value);
+		}
+	}
+}
+
+static void
+suppress(json_t *report, long min_cell)
+{
+	struct suppression s;
+	json_t *groups = json_object_get(report, "groups"), *group, *label, *star;
+	const char *key;
+	bool changed;
+	size_t i, l;
+	char text[32];
+
+	memset(&s, 0, sizeof s);
+	s.index = json_object();
+	oom_unless(s.index != NULL);
+	register_counts(&s, report);
+	lines_within(&s, report);
+	json_object_foreach(groups, key, group)
+		lines_within(&s, group);
+	if (groups != NULL) {
+		json_t *total = json_object();
+
+		/* The figures the groups share with the totals. */
+		oom_unless(total != NULL);
+		json_object_foreach(report, key, group)
+			if (strcmp(key, "groups") != 0 && strcmp(key, "caseload") != 0 &&
+			    strcmp(key, "min_cell") != 0)
+				json_object_set(total, key, group);
+		lines_across(&s, total, groups);
+		json_decref(total);
+	}
+	{
+		json_t *load = json_object_get(report, "caseload"), *entry;
+
+		/* The caseload, with the open cases it adds up to. */
+		line_begin(&s);
+		json_array_foreach(load, i, entry)
+			line_add(&s, entry, "cases", 0);
+		line_add(&s, json_object_get(report, "cases"), "open", 0);
+	}
+
+	for (i = 0; i < s.ncells; i++)
+		if (s.cells[i].value >= 1 && s.cells[i].value < min_cell)
+			s.cells[i].hidden = 1;
+	do {
+		changed = false;
+		for (l = 0; l < s.nlines; l++) {
+			size_t end = l + 1 < s.nlines ? s.starts[l + 1] : s.nmembers;
+			size_t k, hidden = 0, best = (size_t)-1;
+
+			for (k = s.starts[l]; k < end; k++)
+				if (s.cells[s.members[k]].hidden)
+					hidden++;
+			if (hidden != 1)
+				continue;
+			for (k = s.starts[l]; k < end; k++) {
+				struct cell *c = &s.cells[s.members[k]];
+
+				if (!c->hidden && c->value > 0 &&
+				    (best == (size_t)-1 || c->value < s.cells[best].value))
+					best = s.members[k];
+			}
+			if (best != (size_t)-1) {
+				s.cells[best].hidden = 2;
+				changed = true;
+			}
+		}
+	} while (changed);
+
+	snprintf(text, sizeof text, "<%ld", min_cell);
+	label = json_string(text);
+	star = json_string("*");
+	oom_unless(label != NULL && star != NULL);
+	for (i = 0; i < s.ncells; i++) {
+		struct cell *c = &s.cells[i];
+		json_t *v = c->hidden == 1 ? label : c->hidden == 2 ? star : NULL;
+
+		if (v == NULL)
+			continue;
+		if (c->key != NULL)
+			json_object_set(c->container, c->key, v);
+		else
+			json_array_set(c->container, c->index, v);
+	}
+	json_decref(label);
+	json_decref(star);
+	json_decref(s.index);
+	free(s.cells);
+	free(s.members);
+	free(s.starts);
+}
+
+json_t *
+ck_report_result(const ck_report *r, ck_by by, ck_audience audience, long min_cell)
+{
+	char as_of[CK_DATE_SIZE];
+	json_t *out = json_object(), *sec;
+
+	oom_unless(out != NULL);
+	json_object_set_new(out, "as_of", json_string(ck_date_format(r->today, as_of)));
+	json_object_set_new(out, "min_cell", json_integer(min_cell));
+	json_object_set_new(out, "audience",
+			    json_string(audience == CK_AUDIENCE_COMMITTEE ? "committee" : "manager"));
+	if (by != CK_BY_NONE)
+		json_object_set_new(out, "by", json_string(by_names[by]));
+	sec = sections(r->all, audience, false);
+	json_object_update(out, sec);
+	json_decref(sec);
+	/* A committee's groups show rule totals: their total stands beside. */
+	if (audience == CK_AUDIENCE_COMMITTEE)
+		json_object_set_new(out, "rule_totals", rules_result(r->all, true));
+	json_object_set_new(out, "caseload",
+			    caseload_result(r->all, audience == CK_AUDIENCE_COMMITTEE ? "team"
+										 : "coordinator"));
+	if (by != CK_BY_NONE) {
+		json_t *groups = json_object();
+		const json_t *accs = json_object_get(r->by, by_names[by]);
+		size_t n, i;
+		const char **keys = ordered_keys(accs, NULL, &n);
+
+		oom_unless(groups != NULL);
+		for (i = 0; i < n; i++)
+			json_object_set_new(groups, keys[i],
+					    sections(json_object_get(accs, keys[i]), audience, true));
+		free(keys);
+		json_object_set_new(out, "groups", groups);
+	}
+	suppress(out, min_cell);
+	return out;
+}
+
+size_t
+ck_report_stale(const ck_report *r)
+{
+	return r->stale;
+}

@@ -1,0 +1,76 @@
+/* fixtures.h — small helpers the C unit tests share: texts handed out
+ * without the caller freeing them, fixtures written with ' for ", and
+ * dates from text. Header-only, like tap.h. */
+#ifndef CK_TEST_FIXTURES_H
+#define CK_TEST_FIXTURES_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casekit.h"
+
+/* Texts handed out by the helpers, freed when the ring comes round
+ * again and at the end (ring_free). */
+static char *fixture_ring[64];
+static size_t fixture_ring_at;
+
+/* Keeps TEXT (malloc'd) for a while and returns it. */
+static inline const char *
+keep(char *text)
+{
+	free(fixture_ring[fixture_ring_at]);
+	fixture_ring[fixture_ring_at] = text;
+	fixture_ring_at = (fixture_ring_at + 1) % (sizeof fixture_ring / sizeof fixture_ring[0]);
+	return text;
+}
+
+static inline void
+ring_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fixture_ring / sizeof fixture_ring[0]; i++) {
+		free(fixture_ring[i]);
+		fixture_ring[i] = NULL;
+	}
+}
+
+/* TEXT with every ' turned into ", so that JSON fixtures read well in C
+ * strings. */
+static inline const char *
+q(const char *text)
+{
+	char *s = strdup(text), *p;
+
+	if (s == NULL)
+		exit(99);
+	for (p = s; *p != '\0'; p++)
+		if (*p == '\'')
+			*p = '"';
+	return keep(s);
+}
+
+static inline ck_date
+day(const char *text)
+{
+	ck_date d = 0;
+
+	if (!ck_date_parse(text, &d))
+		printf("# bad date in the test: %s\n", text);
+	return d;
+}
+
+/* JSON as compact text (kept); "(nothing)" for NULL. */
+static inline const char *
+dump_kept(const json_t *json)
+{
+	char *text;
+
+	if (json == NULL)
+		return "(nothing)";
+	text = json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY);
+	return text != NULL ? keep(text) : "(nothing)";
+}
+
+#endif
