@@ -129,17 +129,16 @@ reminder_domains(const ck_args *args, size_t *count)
 		*count = site->n_reminder_domains;
 		return site->reminder_domains;
 	}
+	/* Checked first: a usage error leaves nothing allocated behind. */
+	for (i = 0; i < n; i++)
+		if (!ck_settings_domain_allowed(site, ck_args_nth(args, "allow-domain", i)))
+			ck_usage_error(_("--allow-domain: not a domain the site allows reminders "
+					 "to (reminder_domains in casekit.conf)"));
 	domains = calloc(n + 1, sizeof *domains);
 	if (domains == NULL)
 		ck_fatal(_("out of memory"));
-	for (i = 0; i < n; i++) {
-		const char *d = ck_args_nth(args, "allow-domain", i);
-
-		if (!ck_settings_domain_allowed(site, d))
-			ck_usage_error(_("--allow-domain: not a domain the site allows reminders "
-					 "to (reminder_domains in casekit.conf)"));
-		domains[i] = (char *)d;
-	}
+	for (i = 0; i < n; i++)
+		domains[i] = (char *)ck_args_nth(args, "allow-domain", i);
 	*count = n;
 	return domains;
 }
