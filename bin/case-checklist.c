@@ -11,15 +11,11 @@
 #include "i18n.h"
 
 static const ck_option options[] = {
-	{ "rules", 0, true, NULL },
+	CK_READ_OPTIONS,
 	{ "due-within", 0, true, NULL },
 	{ "only-findings", 0, false, NULL },
 	{ "show-ok", 0, false, NULL },
 	{ "format", 0, true, NULL },
-	{ "jobs", 'j', true, NULL },
-	{ "today", 0, true, NULL },
-	{ "max-record", 0, true, NULL },
-	{ "keep-going", 0, false, NULL },
 	{ NULL, 0, false, NULL }
 };
 
@@ -256,8 +252,6 @@ static void
 parse_options(struct job *job, const ck_args *args, unsigned *jobs, size_t *max_record)
 {
 	const char *format = ck_args_get(args, "format"), *bad, *text;
-	char *end;
-	long n;
 
 	if (!ck_today_init(ck_args_get(args, "today"), &bad))
 		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
@@ -273,17 +267,8 @@ parse_options(struct job *job, const ck_args *args, unsigned *jobs, size_t *max_
 	job->only_findings = ck_args_has(args, "only-findings");
 	job->keep_going = ck_args_has(args, "keep-going");
 	job->flags = ck_args_has(args, "show-ok") ? CK_JUDGE_SHOW_OK : 0;
-	*jobs = ck_jobs_default();
-	if ((text = ck_args_get(args, "jobs")) != NULL) {
-		n = strtol(text, &end, 10);
-		if (end == text || *end != '\0' || n < 1 || n > 8)
-			ck_usage_error(_("--jobs: not a whole number from 1 to 8"));
-		*jobs = (unsigned)n;
-	}
-	*max_record = CK_MAX_RECORD_DEFAULT;
-	if (ck_args_has(args, "max-record") &&
-	    !ck_size_parse(ck_args_get(args, "max-record"), max_record))
-		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	*jobs = ck_jobs_option(args);
+	*max_record = ck_max_record_option(args);
 }
 
 int

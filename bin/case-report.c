@@ -14,7 +14,6 @@ static const ck_option options[] = {
 	{ "by", 0, true, NULL },
 	{ "audience", 0, true, NULL },
 	{ "min-cell", 0, true, NULL },
-	{ "jobs", 'j', true, NULL },
 	{ "delimiter", 'd', true, NULL },
 	{ "bom", 0, false, NULL },
 	{ "reminders", 0, false, NULL },
@@ -23,10 +22,7 @@ static const ck_option options[] = {
 	{ "with-names", 0, false, NULL },
 	{ "partial", 0, true, NULL },
 	{ "merge", 0, false, NULL },
-	{ "rules", 0, true, NULL },
-	{ "today", 0, true, NULL },
-	{ "max-record", 0, true, NULL },
-	{ "keep-going", 0, false, NULL },
+	CK_READ_OPTIONS,
 	{ NULL, 0, false, NULL }
 };
 
@@ -143,21 +139,6 @@ reminder_domains(const ck_args *args, size_t *count)
 	return domains;
 }
 
-static unsigned
-jobs_option(const ck_args *args)
-{
-	const char *text = ck_args_get(args, "jobs");
-	char *end;
-	long n;
-
-	if (text == NULL)
-		return ck_jobs_default();
-	n = strtol(text, &end, 10);
-	if (end == text || *end != '\0' || n < 1 || n > 8)
-		ck_usage_error(_("--jobs: not a whole number from 1 to 8"));
-	return (unsigned)n;
-}
-
 /* Writes the report in its format. */
 static bool
 write_report(const ck_args *args, const json_t *report)
@@ -223,7 +204,7 @@ main(int argc, char **argv)
 	ck_args *args;
 	char *const *files;
 	char **domains = NULL;
-	size_t nfiles, ndomains = 0, max_record = CK_MAX_RECORD_DEFAULT, i;
+	size_t nfiles, ndomains = 0, max_record, i;
 	long min_cell;
 	unsigned jobs;
 	int by;
@@ -232,10 +213,8 @@ main(int argc, char **argv)
 	args = ck_args_parse(&program, argc, argv);
 	memset(&job, 0, sizeof job);
 	check_options(args, &by, &audience, &min_cell);
-	jobs = jobs_option(args);
-	if (ck_args_has(args, "max-record") &&
-	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
-		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	jobs = ck_jobs_option(args);
+	max_record = ck_max_record_option(args);
 	if (ck_args_has(args, "reminders"))
 		domains = reminder_domains(args, &ndomains);
 	job.keep_going = ck_args_has(args, "keep-going");

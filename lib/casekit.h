@@ -449,6 +449,10 @@ void ck_option_identity_check(const ck_args *args, const char *option);
  * shown, and the buffer that held it is cleared. */
 json_t *ck_option_identity_read(const char *option, const char *path);
 
+/* The value of --max-record (bytes, or with K or M), else
+ * CK_MAX_RECORD_DEFAULT; a usage error (exit 2) when it is not a size. */
+size_t ck_max_record_option(const ck_args *args);
+
 /* Prints "PROGRAM (casekit) VERSION" to standard output. */
 void ck_print_version(const char *program);
 
@@ -863,6 +867,19 @@ const char *ck_judge_error(const ck_judge *judge);
 
 /* The default --jobs: the online processors, at most 8. */
 unsigned ck_jobs_default(void);
+
+/* The options of a program that reads a whole stream on threads
+ * (case-checklist, case-report), for its option table. */
+#define CK_READ_OPTIONS \
+	{ "rules", 0, true, NULL }, \
+	{ "jobs", 'j', true, NULL }, \
+	{ "today", 0, true, NULL }, \
+	{ "max-record", 0, true, NULL }, \
+	{ "keep-going", 0, false, NULL }
+
+/* The value of --jobs, 1 to 8, else ck_jobs_default(); a usage error
+ * (exit 2) when it is not such a number. */
+unsigned ck_jobs_option(const ck_args *args);
 
 /* Calls WORK(CTX, THREAD, I) once for every I in [0, COUNT), on up to
  * THREADS threads (at most 8; THREAD is 0 … THREADS - 1, so that each

@@ -380,3 +380,14 @@ ck_option_identity_read(const char *option, const char *path)
 	memset(buf, 0, sizeof buf);
 	return value;
 }
+
+size_t
+ck_max_record_option(const ck_args *args)
+{
+	size_t max_record = CK_MAX_RECORD_DEFAULT;
+
+	if (ck_args_has(args, "max-record") &&
+	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
+		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	return max_record;
+}

@@ -44,6 +44,21 @@ ck_jobs_default(void)
 	return n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (unsigned)n;
 }
 
+unsigned
+ck_jobs_option(const ck_args *args)
+{
+	const char *text = ck_args_get(args, "jobs");
+	char *end;
+	long n;
+
+	if (text == NULL)
+		return ck_jobs_default();
+	n = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || n < 1 || n > JOBS_MAX)
+		ck_usage_error(_("--jobs: not a whole number from 1 to 8"));
+	return (unsigned)n;
+}
+
 void
 ck_parallel(size_t count, unsigned threads,
 	    void (*work)(void *ctx, unsigned thread, size_t i), void *ctx)

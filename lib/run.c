@@ -38,16 +38,14 @@ ck_run_start(const ck_args *args, unsigned flags)
 {
 	ck_run *run = xcalloc(1, sizeof *run);
 	const char *in_place = ck_args_get(args, "in-place");
-	size_t max_record = CK_MAX_RECORD_DEFAULT;
+	size_t max_record;
 	const char *bad;
 	char *const *files;
 	size_t nfiles;
 
 	if (!ck_today_init(ck_args_get(args, "today"), &bad))
 		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
-	if (ck_args_has(args, "max-record") &&
-	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
-		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	max_record = ck_max_record_option(args);
 	run->flags = flags;
 	run->max_record = max_record;
 	run->keep_going = ck_args_has(args, "keep-going");
