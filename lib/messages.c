@@ -6,6 +6,9 @@
 
 #include <errno.h>
 #include <locale.h>
+#if defined(__GLIBC__) || defined(HAVE_MALLOC_H)
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -113,6 +116,14 @@ ck_init(const char *name)
 	signal(SIGPIPE, SIG_DFL);
 	/* Jansson's hash seed, set once before any thread makes objects. */
 	json_object_seed(0);
+#ifdef M_MXFAST
+	/* A record is thousands of small objects, freed together; glibc's
+	 * fast bins then make every larger allocation sweep them up again
+	 * (malloc_consolidate was a third of case-checklist's time). Without
+	 * them case-checklist and case-report run a third faster (make
+	 * bench). */
+	mallopt(M_MXFAST, 0);
+#endif
 	atexit(finish);
 }
 
