@@ -1231,6 +1231,44 @@ suppress(json_t *report, long min_cell)
 	free(s.starts);
 }
 
+/* Every rule of the totals in every group, with zeros where a group has
+ * no finding of it: a table of the groups then has no empty cells, and
+ * the groups read alike. (A committee's groups show rule totals only.) */
+static void
+fill_group_rules(const json_t *out, json_t *groups)
+{
+	const json_t *rules = json_object_get(out, "rules");
+	const char *name, *rule;
+	json_t *group, *value;
+	size_t b;
+
+	json_object_foreach(groups, name, group) {
+		json_t *own = json_object_get(group, "rules");
+
+		if (own == NULL)
+			continue;
+		for (b = 0; bases[b] != NULL; b++) {
+			json_t *basis = json_object_get(own, bases[b]), *filled = json_object();
+			const char **keys;
+			size_t n, k;
+
+			oom_unless(filled != NULL);
+			keys = ordered_keys(json_object_get(rules, bases[b]), NULL, &n);
+			for (k = 0; k < n; k++) {
+				value = json_object_get(basis, keys[k]);
+				json_object_set_new(filled, keys[k], value != NULL ? json_incref(value)
+						    : counts_in_order(NULL, counted_statuses));
+			}
+			free(keys);
+			/* Rules only a group has cannot be: the totals count every case. */
+			json_object_foreach(basis, rule, value)
+				if (json_object_get(filled, rule) == NULL)
+					json_object_set(filled, rule, value);
+			json_object_set_new(own, bases[b], filled);
+		}
+	}
+}
+
 json_t *
 ck_report_result(const ck_report *r, ck_by by, ck_audience audience, long min_cell)
 {
@@ -1265,6 +1303,7 @@ ck_report_result(const ck_report *r, ck_by by, ck_audience audience, long min_ce
 					    sections(json_object_get(accs, keys[i]), audience, true));
 		free(keys);
 		json_object_set_new(out, "groups", groups);
+		fill_group_rules(out, groups);
 	}
 	suppress(out, min_cell);
 	return out;
