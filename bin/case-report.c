@@ -193,6 +193,14 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	if (ck_args_has(args, "reminders") && (ck_args_has(args, "merge") ||
 					       ck_args_has(args, "partial")))
 		ck_usage_error(_("--reminders reads cases, not partials"));
+	/* The digests have one form: an option of the report's would be
+	 * silently ignored. */
+	if (ck_args_has(args, "reminders") &&
+	    (ck_args_has(args, "format") || ck_args_has(args, "by") ||
+	     ck_args_has(args, "audience") || ck_args_has(args, "min-cell") ||
+	     ck_args_has(args, "delimiter") || ck_args_has(args, "bom")))
+		ck_usage_error(_("--format, --by, --audience, --min-cell, --delimiter and --bom "
+				 "are for the report, not --reminders"));
 }
 
 int
