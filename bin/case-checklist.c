@@ -129,15 +129,11 @@ judge_item(void *ctx, unsigned thread, ck_batch_item *item)
 	}
 	if (job->text)
 		return;
-	/* The same checklist again leaves the record as it was read. As
-	 * the last member: deleted, then added. The JSON text is made here,
-	 * on the thread, not by the main thread that writes it. */
-	if (!json_equal(json_object_get(json, "checklist"), checklist)) {
-		json_object_del(json, "checklist");
-		json_object_set(json, "checklist", checklist);
-		ck_record_mark_changed(item->record);
-		ck_record_render(item->record);
-	}
+	/* The same checklist again leaves the record as it was read. The
+	 * text to write is made here, on the thread, not by the main thread
+	 * that writes it. */
+	if (!json_equal(json_object_get(json, "checklist"), checklist))
+		ck_record_put_last(item->record, "checklist", json_incref(checklist));
 }
 
 /* The words of the text format, in the reader's language. */

@@ -532,6 +532,15 @@ void ck_record_mark_changed(ck_record *record);
  * by ck_record_new. */
 void ck_record_revert(ck_record *record);
 
+/* Sets KEY to VALUE (the record takes it) as the record's last member,
+ * marks the record changed and makes the text to write now (as
+ * ck_record_render). For a record read whose last member was KEY, or that
+ * had no KEY, the text is the bytes read with only that member replaced
+ * or appended: every other value keeps the spelling it was read with, and
+ * the record is not written from its JSON at all (case-checklist's
+ * "checklist"). */
+void ck_record_put_last(ck_record *record, const char *key, json_t *value);
+
 /* Makes the text ck_write will write for a changed record now, so that
  * the work of writing it can be done on a thread of ck_parallel and the
  * main thread only copies bytes. A later ck_record_mark_changed drops

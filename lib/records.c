@@ -457,6 +457,90 @@ ck_record_render(ck_record *rec)
 	rec->rendered_length = strlen(rec->rendered);
 }
 
+/* Where the text read can be cut to put KEY last: the length of the
+ * text to keep, or (size_t)-1 when it cannot be done safely (then the
+ * whole record is written from its JSON). OLD is the value KEY has now,
+ * or NULL. With OLD, the text must end in "KEY":OLD}, that member the
+ * last, its value exactly OLD; without, the cut is the final brace. */
+static size_t
+splice_point(const ck_record *rec, const char *key, const json_t *old)
+{
+	const char *t = rec->text;
+	size_t n = rec->length, klen = strlen(key), p, v;
+	json_t *parsed;
+	bool same;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n < 2 || t[n - 1] != '}')
+		return (size_t)-1;
+	if (old == NULL)
+		return n - 1;
+	/* The last "KEY": in the text. */
+	for (p = n - 1; p-- > 0;) {
+		if (t[p] == '"' && p + klen + 2 < n && memcmp(t + p + 1, key, klen) == 0 &&
+		    t[p + 1 + klen] == '"' && t[p + 2 + klen] == ':')
+			break;
+		if (p == 0)
+			return (size_t)-1;
+	}
+	v = p + klen + 3;
+	parsed = json_loadb(t + v, n - 1 - v, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, NULL);
+	same = parsed != NULL && json_equal(parsed, old);
+	json_decref(parsed);
+	if (!same)
+		return (size_t)-1;
+	/* Before it: the comma after the previous member, or the brace. */
+	while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+		p--;
+	if (p > 0 && t[p - 1] == ',')
+		return p - 1;
+	return p > 0 && t[p - 1] == '{' ? p : (size_t)-1;
+}
+
+void
+ck_record_put_last(ck_record *rec, const char *key, json_t *value)
+{
+	size_t cut = (size_t)-1, klen = strlen(key), vlen, len;
+	bool comma;
+	char *text;
+
+	if (rec->text != NULL && !rec->changed && rec->json != NULL &&
+	    strpbrk(key, "\"\\") == NULL)
+		cut = splice_point(rec, key, json_object_get(rec->json, key));
+	json_object_del(rec->json, key);
+	oom_unless(json_object_set_new(rec->json, key, value) == 0);
+	ck_record_mark_changed(rec);
+	if (cut == (size_t)-1) {
+		ck_record_render(rec);
+		return;
+	}
+	/* The bytes read up to the cut, then the member: every other value
+	 * keeps the spelling it was read with. */
+	text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+	oom_unless(text != NULL);
+	vlen = strlen(text);
+	len = cut;
+	while (len > 0 && (rec->text[len - 1] == ' ' || rec->text[len - 1] == '\t'))
+		len--;
+	comma = len > 0 && rec->text[len - 1] != '{';
+	rec->rendered = xmalloc(cut + 1 + klen + 3 + vlen + 2);
+	memcpy(rec->rendered, rec->text, cut);
+	rec->rendered_length = cut;
+	if (comma)
+		rec->rendered[rec->rendered_length++] = ',';
+	rec->rendered[rec->rendered_length++] = '"';
+	memcpy(rec->rendered + rec->rendered_length, key, klen);
+	rec->rendered_length += klen;
+	memcpy(rec->rendered + rec->rendered_length, "\":", 2);
+	rec->rendered_length += 2;
+	memcpy(rec->rendered + rec->rendered_length, text, vlen);
+	rec->rendered_length += vlen;
+	rec->rendered[rec->rendered_length++] = '}';
+	rec->rendered[rec->rendered_length] = '\0';
+	free(text);
+}
+
 bool
 ck_record_changed(const ck_record *rec)
 {

@@ -41,6 +41,53 @@ written(ck_record *rec, const json_t *json)
 	return text;
 }
 
+/* Puts {"n":1} as "checklist" into the only record of LINE (read from
+ * the file) and returns what is written then. */
+static const char *
+put_last(char **files, const char *line)
+{
+	static char out[4096];
+	ck_reader *r;
+	ck_record *rec;
+
+	write_file(line, strlen(line));
+	r = ck_reader_open(files, 1, 0);
+	rec = ck_reader_next(r);
+	if (rec == NULL || ck_record_json(rec) == NULL) {
+		ck_record_free(rec);
+		ck_reader_close(r);
+		return "(not read)";
+	}
+	ck_record_put_last(rec, "checklist", json_pack("{s:i}", "n", 1));
+	snprintf(out, sizeof out, "%s", written(rec, NULL));
+	ck_record_free(rec);
+	ck_reader_close(r);
+	return out;
+}
+
+/* A member put last keeps the bytes of every other member as read; a
+ * record where that cannot be done safely is written from its JSON. */
+static void
+test_put_last(char **files)
+{
+	is_str(put_last(files, "{\"b\": 1.50, \"a\" : [1e2,true] }\n"),
+	       "{\"b\": 1.50, \"a\" : [1e2,true] ,\"checklist\":{\"n\":1}}\n",
+	       "put_last: appended; the rest as read, spaces and spelling too");
+	is_str(put_last(files, "{\"b\":\"\\u00f8\",\"checklist\":{\"n\":2}}\r\n"),
+	       "{\"b\":\"\\u00f8\",\"checklist\":{\"n\":1}}\n",
+	       "put_last: the last member replaced, the escape before it kept");
+	is_str(put_last(files, "{\"checklist\":{\"n\":2}}\n"), "{\"checklist\":{\"n\":1}}\n",
+	       "put_last: the only member replaced");
+	is_str(put_last(files, "{}\n"), "{\"checklist\":{\"n\":1}}\n", "put_last: into an empty object");
+	is_str(put_last(files, "{\"checklist\":{\"n\":2},\"b\":1}\n"), "{\"b\":1,\"checklist\":{\"n\":1}}\n",
+	       "put_last: a member in the middle moved last, the record written from JSON");
+	is_str(put_last(files, "{\"b\":\"\\\"checklist\\\":{}\",\"checklist\":{}}\n"),
+	       "{\"b\":\"\\\"checklist\\\":{}\",\"checklist\":{\"n\":1}}\n",
+	       "put_last: the key quoted inside a string is not taken for the member");
+	is_str(put_last(files, "{\"b\":{\"checklist\":{}}}\n"), "{\"b\":{\"checklist\":{}},\"checklist\":{\"n\":1}}\n",
+	       "put_last: a nested member of that name is left alone");
+}
+
 int
 main(void)
 {
@@ -141,6 +188,8 @@ main(void)
 	ck_event_append(json, ck_event_new("case-test", "meeting"));
 	is_int(json_array_size(json_object_get(json, "events")), 2, "second event appended");
 	ck_record_free(rec);
+
+	test_put_last(files);
 
 	ok(ck_utf8_valid("æøå", strlen("æøå")), "UTF-8 valid");
 	ok(!ck_utf8_valid("B\370rn", 4), "Latin-1 byte is not UTF-8");
