@@ -3,6 +3,7 @@
  * the bytes, no crash, no leak, no exit. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "casekit.h"
@@ -42,6 +43,32 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The checklist put last, as case-checklist does: what is written must
+ * read back as the record's JSON, whether the text read was spliced or
+ * the record written whole. */
+static void
+check_put_last(ck_record *rec, json_t *checklist)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+	ck_writer *w;
+	json_t *back;
+
+	if (f == NULL)
+		abort();
+	ck_record_put_last(rec, "checklist", checklist);
+	w = ck_writer_stream(f, "memory");
+	ck_write(w, rec);
+	ck_writer_close(w);
+	fclose(f);
+	back = json_loadb(text, size, JSON_REJECT_DUPLICATES, NULL);
+	if (back == NULL || !json_equal(back, ck_record_json(rec)))
+		abort();
+	json_decref(back);
+	free(text);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,9 +87,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				json_object_get(json, "pathway")));
 
 			if (set != NULL) {
-				json_decref(ck_judge_case(judge_for(set), json, today, window,
-							  CK_JUDGE_SHOW_OK));
+				json_t *checklist = ck_judge_case(judge_for(set), json, today,
+								  window, CK_JUDGE_SHOW_OK);
+
 				ck_report_add(report, json);
+				if (checklist != NULL)
+					check_put_last(rec, checklist);
 			}
 		}
 		ck_record_free(rec);
