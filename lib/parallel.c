@@ -123,6 +123,16 @@ check_item(void *arg, unsigned thread, size_t i)
 		b->work(b->ctx, thread, item);
 }
 
+static void
+free_item(void *arg, unsigned thread, size_t i)
+{
+	struct batch *b = arg;
+
+	(void)thread;
+	json_decref(b->items[i].result);
+	ck_record_free(b->items[i].record);
+}
+
 void
 ck_batch_run(ck_reader *reader, const ck_rulebook *rules, unsigned threads,
 	     void (*work)(void *ctx, unsigned thread, ck_batch_item *item),
@@ -141,12 +151,11 @@ ck_batch_run(ck_reader *reader, const ck_rulebook *rules, unsigned threads,
 		if (n == 0)
 			break;
 		ck_parallel(n, threads, check_item, &b);
-		for (i = 0; i < n; i++) {
-			if (going)
-				going = use(ctx, &b.items[i]);
-			json_decref(b.items[i].result);
-			ck_record_free(b.items[i].record);
-		}
+		for (i = 0; i < n && going; i++)
+			going = use(ctx, &b.items[i]);
+		/* Freeing a parsed record is as much work as parsing it: on the
+		 * threads too. */
+		ck_parallel(n, threads, free_item, &b);
 		if (n < BATCH)
 			break;
 	}
