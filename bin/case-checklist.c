@@ -64,6 +64,8 @@ struct judges {
 /* ck_batch_item flags: what the judging found. */
 #define FINDINGS 1u             /* a finding missing, overdue or due */
 #define SERIOUS 2u              /* a finding missing or overdue */
+#define FAILED 4u               /* a pattern could not be matched: result is
+				   the message */
 
 struct job {
 	const ck_rulebook *rules;
@@ -113,7 +115,10 @@ judge_item(void *ctx, unsigned thread, ck_batch_item *item)
 	judge = judge_for(&job->judges[thread], item->set);
 	checklist = ck_judge_case(judge, json, job->today, job->within, job->flags);
 	if (checklist == NULL) {
-		item->error = ck_judge_error(judge);
+		/* The judge's message is overwritten by its next case: the
+		 * item keeps its own copy, freed with the batch. */
+		item->result = json_string(ck_judge_error(judge));
+		item->flags |= FAILED;
 		return;
 	}
 	item->result = checklist;
@@ -211,13 +216,15 @@ use_item(void *ctx, ck_batch_item *item)
 	struct job *job = ctx;
 	ck_record *rec = item->record;
 
-	if (!item->good || item->set == NULL || item->error != NULL || !ck_ids_add(job->ids, rec)) {
+	if (!item->good || item->set == NULL || (item->flags & FAILED) ||
+	    !ck_ids_add(job->ids, rec)) {
 		if (!item->good)
 			ck_record_report(rec);
 		else if (item->set == NULL)
 			ck_record_report_pathway(rec);
-		else if (item->error != NULL)
-			ck_error_at(ck_record_file(rec), ck_record_line(rec), NULL, "%s", item->error);
+		else if (item->flags & FAILED)
+			ck_error_at(ck_record_file(rec), ck_record_line(rec), NULL, "%s",
+				    json_string_value(item->result));
 		job->status = CK_EXIT_TROUBLE;
 		if (!job->keep_going)
 			return false;

@@ -905,7 +905,6 @@ typedef struct ck_batch_item {
 	const ck_ruleset *set;      /* the set of its pathway (or --rules); NULL:
 				       none, bad input */
 	json_t *result;             /* the program's, released after use */
-	const char *error;          /* the program's: a failure of its work */
 	unsigned flags;             /* the program's */
 } ck_batch_item;
 
