@@ -126,13 +126,6 @@ struct job {
 	bool coordinator_ended;   /* end: warn once the change is valid */
 };
 
-static void
-oom_unless(int ok)
-{
-	if (!ok)
-		ck_fatal(_("out of memory"));
-}
-
 /* The value of the field PATH made from option OPTION's text; a usage
  * error naming the option when it is not valid. */
 static json_t *
@@ -210,10 +203,10 @@ member_names(const json_t *object)
 	const char *key;
 	json_t *value;
 
-	oom_unless(names != NULL);
+	ck_oom_unless(names != NULL);
 	json_object_foreach((json_t *)object, key, value)
 		if (strcmp(key, "id") != 0)
-			oom_unless(json_array_append_new(names, json_string(key)) == 0);
+			ck_oom_unless(json_array_append_new(names, json_string(key)) == 0);
 	return names;
 }
 
@@ -222,7 +215,7 @@ one_name(const char *name)
 {
 	json_t *names = json_array();
 
-	oom_unless(names != NULL && json_array_append_new(names, json_string(name)) == 0);
+	ck_oom_unless(names != NULL && json_array_append_new(names, json_string(name)) == 0);
 	return names;
 }
 
@@ -272,7 +265,7 @@ prepare_add(struct job *job, const ck_args *args)
 	required(args, "role");
 	required(args, "name");
 	job->actor = json_object();
-	oom_unless(job->actor != NULL);
+	ck_oom_unless(job->actor != NULL);
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		char path[32];
 
@@ -305,7 +298,7 @@ do_add(struct job *job, ck_record *rec, json_t *event)
 	json_t *actor = json_deep_copy(job->actor);
 	char id[32];
 
-	oom_unless(actor != NULL);
+	ck_oom_unless(actor != NULL);
 	ck_case_next_id(json, "actors", 'a', id, sizeof id);
 	ck_field_set(actor, "actors", "id", json_string(id));
 	json_object_set_new(event, "item", json_string(id));
@@ -384,7 +377,7 @@ do_coordinator(struct job *job, ck_record *rec, json_t *event)
 		return bad_input(rec, field,
 				 _("not municipal: a coordinator is the municipality's"));
 	previous = json_array();
-	oom_unless(previous != NULL);
+	ck_oom_unless(previous != NULL);
 	json_array_foreach(actors, i, other) {
 		const char *id = text_of(other, "id");
 
@@ -392,7 +385,7 @@ do_coordinator(struct job *job, ck_record *rec, json_t *event)
 			continue;
 		json_object_del(other, "coordinator");
 		if (id != NULL)
-			oom_unless(json_array_append_new(previous, json_string(id)) == 0);
+			ck_oom_unless(json_array_append_new(previous, json_string(id)) == 0);
 		changed = true;
 	}
 	if (!is_true(actor, "coordinator")) {
@@ -446,7 +439,7 @@ prepare_consent(struct job *job, const ck_args *args)
 	/* Made in the job first: a usage error below still finds them. */
 	job->consent = json_object();
 	recipients = json_array();
-	oom_unless(job->consent != NULL && recipients != NULL);
+	ck_oom_unless(job->consent != NULL && recipients != NULL);
 	ck_field_set(job->consent, "consents", "recipients", recipients);
 	/* "a2,a3": each an actor id, each once. */
 	for (p = to;;) {
@@ -464,7 +457,7 @@ prepare_consent(struct job *job, const ck_args *args)
 			if (strcmp(json_string_value(seen), id) == 0)
 				dup = true;
 		if (!dup)
-			oom_unless(json_array_append_new(recipients, json_string(id)) == 0);
+			ck_oom_unless(json_array_append_new(recipients, json_string(id)) == 0);
 		if (p[n] == '\0')
 			break;
 		p += n + 1;
@@ -496,7 +489,7 @@ consent_recorded(const json_t *record, const json_t *consent)
 		json_t *copy = json_copy(c);
 		bool same;
 
-		oom_unless(copy != NULL);
+		ck_oom_unless(copy != NULL);
 		json_object_del(copy, "id");
 		same = json_equal(copy, consent);
 		json_decref(copy);
@@ -521,7 +514,7 @@ do_consent(struct job *job, ck_record *rec, json_t *event)
 	if (consent_recorded(json, job->consent))
 		return SAME;
 	consent = json_deep_copy(job->consent);
-	oom_unless(consent != NULL);
+	ck_oom_unless(consent != NULL);
 	ck_case_next_id(json, "consents", 'c', id, sizeof id);
 	ck_field_set(consent, "consents", "id", json_string(id));
 	json_object_set_new(event, "item", json_string(id));
@@ -691,7 +684,7 @@ successor(struct job *job, const json_t *old, const char *id)
 	json_t *actor = json_object();
 	size_t i;
 
-	oom_unless(actor != NULL);
+	ck_oom_unless(actor != NULL);
 	ck_field_set(actor, "actors", "id", json_string(id));
 	for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
 		json_t *value = json_object_get(old, kept[i]);
@@ -714,7 +707,7 @@ do_reassign(struct job *job, ck_record *rec, json_t *event)
 	size_t i, n = json_array_size(actors);
 	bool changed = false;
 
-	oom_unless(ended != NULL && added != NULL);
+	ck_oom_unless(ended != NULL && added != NULL);
 	/* Only the actors the case had before: a successor is never
 	 * reassigned in the same run. */
 	for (i = 0; i < n; i++) {
@@ -742,11 +735,11 @@ do_reassign(struct job *job, ck_record *rec, json_t *event)
 			 * day, the successor from it, and the family has one
 			 * coordinator every day. */
 			ck_case_append(json, "actors", successor(job, old, new_id));
-			oom_unless(json_array_append_new(added, json_string(new_id)) == 0);
+			ck_oom_unless(json_array_append_new(added, json_string(new_id)) == 0);
 			this_one = true;
 		}
 		if (this_one && id != NULL)
-			oom_unless(json_array_append_new(ended, json_string(id)) == 0);
+			ck_oom_unless(json_array_append_new(ended, json_string(id)) == 0);
 		changed = changed || this_one;
 	}
 	if (changed) {
@@ -796,18 +789,6 @@ write_failed(void)
 	ck_fatal(_("writing output failed: %s"), strerror(errno));
 }
 
-/* Characters, not bytes, for aligning UTF-8 text in a terminal. */
-static size_t
-text_width(const char *text)
-{
-	size_t n = 0;
-
-	for (; *text != '\0'; text++)
-		if (((unsigned char)*text & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 static void
 list_row(struct listing *l, const char *const *cells, const bool *flags)
 {
@@ -828,7 +809,7 @@ list_row(struct listing *l, const char *const *cells, const bool *flags)
 	case FORMAT_JSON: {
 		json_t *obj = json_object();
 
-		oom_unless(obj != NULL);
+		ck_oom_unless(obj != NULL);
 		for (i = 0; i < N_COLUMNS; i++) {
 			json_t *value;
 
@@ -838,7 +819,7 @@ list_row(struct listing *l, const char *const *cells, const bool *flags)
 				value = json_string(cells[i]);
 			else
 				continue;
-			oom_unless(json_object_set_new(obj, column_keys[i], value) == 0);
+			ck_oom_unless(json_object_set_new(obj, column_keys[i], value) == 0);
 		}
 		if (json_dumpf(obj, stdout, JSON_COMPACT) != 0 || putchar('\n') == EOF)
 			write_failed();
@@ -851,7 +832,7 @@ list_row(struct listing *l, const char *const *cells, const bool *flags)
 		if (l->rows == l->capacity) {
 			l->capacity = l->capacity > 0 ? 2 * l->capacity : 64;
 			l->cells = realloc(l->cells, l->capacity * N_COLUMNS * sizeof *l->cells);
-			oom_unless(l->cells != NULL);
+			ck_oom_unless(l->cells != NULL);
 		}
 		for (i = 0; i < N_COLUMNS; i++) {
 			const char *text = cells[i] != NULL ? cells[i] : "-";
@@ -859,7 +840,7 @@ list_row(struct listing *l, const char *const *cells, const bool *flags)
 			if (i == COL_ACTIVE || i == COL_COORDINATOR)
 				text = flags[i == COL_ACTIVE ? 0 : 1] ? _("yes") : _("no");
 			l->cells[l->rows * N_COLUMNS + i] = strdup(text);
-			oom_unless(l->cells[l->rows * N_COLUMNS + i] != NULL);
+			ck_oom_unless(l->cells[l->rows * N_COLUMNS + i] != NULL);
 		}
 		l->rows++;
 		break;
@@ -907,10 +888,10 @@ print_table(struct listing *l)
 	size_t width[N_COLUMNS], r, i;
 
 	for (i = 0; i < N_COLUMNS; i++)
-		width[i] = text_width(headings[i]);
+		width[i] = ck_text_width(headings[i]);
 	for (r = 0; r < l->rows; r++)
 		for (i = 0; i < N_COLUMNS; i++) {
-			size_t w = text_width(l->cells[r * N_COLUMNS + i]);
+			size_t w = ck_text_width(l->cells[r * N_COLUMNS + i]);
 
 			if (w > width[i])
 				width[i] = w;
@@ -918,7 +899,7 @@ print_table(struct listing *l)
 	for (r = 0; r <= l->rows; r++) {
 		for (i = 0; i < N_COLUMNS; i++) {
 			const char *text = r == 0 ? headings[i] : l->cells[(r - 1) * N_COLUMNS + i];
-			size_t pad = width[i] - text_width(text) + 2, k;
+			size_t pad = width[i] - ck_text_width(text) + 2, k;
 
 			if (fputs(text, stdout) == EOF)
 				write_failed();
@@ -942,7 +923,7 @@ list_actors(const ck_args *args)
 {
 	struct listing *l = &listing;
 	const char *format = ck_args_get(args, "format");
-	size_t max_record = CK_MAX_RECORD_DEFAULT, nfiles, bad = 0;
+	size_t max_record, nfiles, bad = 0;
 	bool keep_going = ck_args_has(args, "keep-going");
 	bool by_case = ck_args_count(args, "case") > 0;
 	bool by_case_only = by_case && ck_args_count(args, "match") == 0 &&
@@ -951,7 +932,6 @@ list_actors(const ck_args *args)
 	char *const *files;
 	char err[CK_MESSAGE_MAX];
 	ck_record *rec;
-	const char *bad_today;
 	int status = CK_EXIT_OK;
 
 	if (format == NULL || strcmp(format, "text") == 0)
@@ -966,12 +946,8 @@ list_actors(const ck_args *args)
 		ck_usage_error(_("--%s goes with --format csv"),
 			       ck_args_has(args, "delimiter") ? "delimiter" : "bom");
 	l->delimiter = delimiter_option(args);
-	if (!ck_today_init(ck_args_get(args, "today"), &bad_today))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad_today);
-	l->today = ck_today();
-	if (ck_args_has(args, "max-record") &&
-	    !ck_size_parse(ck_args_get(args, "max-record"), &max_record))
-		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
+	l->today = ck_today_option(args);
+	max_record = ck_max_record_option(args);
 	l->selection = ck_selection_from_args(args);
 	l->rules = ck_rulebook_load(ck_args_get(args, "rules"));
 	files = ck_args_files(args, &nfiles);
@@ -1047,7 +1023,6 @@ main(int argc, char **argv)
 {
 	enum outcome (*change)(struct job *, ck_record *, json_t *) = NULL;
 	unsigned flags = 0;
-	const char *bad;
 	struct job job;
 	ck_args *args;
 	ck_record *rec;
@@ -1063,9 +1038,7 @@ main(int argc, char **argv)
 		return status;
 	}
 	/* Option values are checked before a store is locked. */
-	if (!ck_today_init(ck_args_get(args, "today"), &bad))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
-	job.today = ck_today();
+	job.today = ck_today_option(args);
 	if (strcmp(job.command, "add") == 0) {
 		prepare_add(&job, args);
 		change = do_add;

@@ -254,11 +254,9 @@ use_item(void *ctx, ck_batch_item *item)
 static void
 parse_options(struct job *job, const ck_args *args, unsigned *jobs, size_t *max_record)
 {
-	const char *format = ck_args_get(args, "format"), *bad, *text;
+	const char *format = ck_args_get(args, "format"), *text;
 
-	if (!ck_today_init(ck_args_get(args, "today"), &bad))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
-	job->today = ck_today();
+	job->today = ck_today_option(args);
 	job->within = (ck_duration){ 0, 30 };
 	if ((text = ck_args_get(args, "due-within")) != NULL &&
 	    (!ck_duration_parse(text, &job->within) || job->within.months < 0 ||

@@ -113,13 +113,6 @@ struct intake {
 	ck_date today;
 };
 
-static void
-oom_unless(int ok)
-{
-	if (!ok)
-		ck_fatal(_("out of memory"));
-}
-
 /* Reads what the store holds that new cases must not collide with. A
  * line that is not a record stops the run: its id could be any. */
 static void
@@ -293,7 +286,7 @@ case_from_options(struct intake *in)
 	json_t *rec = json_object(), *codes;
 	size_t i, n;
 
-	oom_unless(rec != NULL);
+	ck_oom_unless(rec != NULL);
 	if (!ck_args_has(args, "municipality"))
 		ck_usage_error(_("--municipality is required"));
 	if (!ck_args_has(args, "pathway"))
@@ -375,10 +368,10 @@ map_columns(struct intake *in, const char *file, char **header, size_t count,
 	cols->count = count;
 	cols->names = calloc(count + 1, sizeof *cols->names);
 	cols->paths = calloc(count + 1, sizeof *cols->paths);
-	oom_unless(cols->names != NULL && cols->paths != NULL);
+	ck_oom_unless(cols->names != NULL && cols->paths != NULL);
 	for (i = 0; i < count; i++) {
 		cols->names[i] = strdup(header[i]);
-		oom_unless(cols->names[i] != NULL);
+		ck_oom_unless(cols->names[i] != NULL);
 		for (j = 0; j < nmap; j++) {
 			const char *spec = ck_args_nth(args, "map", j);
 			const char *eq = strrchr(spec, '=');
@@ -442,7 +435,7 @@ case_from_row(struct intake *in, const char *file, unsigned long row,
 	ck_problem problem;
 	size_t i;
 
-	oom_unless(rec != NULL);
+	ck_oom_unless(rec != NULL);
 	for (i = cols->count; i < count; i++)
 		if (*cells[i] != '\0')
 			break;
@@ -543,12 +536,12 @@ write_cases(struct intake *in)
 			char *line = json_dumps(rec, JSON_COMPACT);
 			size_t n;
 
-			oom_unless(line != NULL);
+			ck_oom_unless(line != NULL);
 			n = strlen(line);
 			if (length + n + 1 > cap) {
 				cap = (length + n + 1) * 2;
 				text = realloc(text, cap);
-				oom_unless(text != NULL);
+				ck_oom_unless(text != NULL);
 			}
 			memcpy(text + length, line, n);
 			text[length + n] = '\n';
@@ -573,14 +566,12 @@ int
 main(int argc, char **argv)
 {
 	struct intake in;
-	const char *bad;
 	ck_args *args;
 	size_t i;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
-	if (!ck_today_init(ck_args_get(args, "today"), &bad))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
+	(void)ck_today_option(args);
 	if (ck_args_has(args, "csv")) {
 		for (i = 0; case_options[i].option != NULL; i++)
 			if (ck_args_has(args, case_options[i].option))

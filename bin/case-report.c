@@ -162,10 +162,9 @@ write_report(const ck_args *args, const json_t *report)
 static void
 check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell)
 {
-	const char *format = ck_args_get(args, "format"), *text, *bad;
+	const char *format = ck_args_get(args, "format"), *text;
 
-	if (!ck_today_init(ck_args_get(args, "today"), &bad))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
+	(void)ck_today_option(args);
 	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
 		ck_usage_error(_("--format: not one of: text, csv, json, html"));

@@ -90,13 +90,6 @@ struct job {
 	const ck_rulebook *rules;
 };
 
-static void
-oom_unless(int ok)
-{
-	if (!ok)
-		ck_fatal(_("out of memory"));
-}
-
 /* The value of the field at PATH from an option, a usage error naming
  * the option when it is bad. */
 static json_t *
@@ -121,7 +114,7 @@ items_from_option(const char *text, json_t **items_out)
 	json_t *items = *items_out = json_array();
 	const char *p = text;
 
-	oom_unless(items != NULL);
+	ck_oom_unless(items != NULL);
 	if (!ck_utf8_valid(text, strlen(text)))
 		ck_usage_error(_("--%s: not valid UTF-8"), "items");
 	for (;;) {
@@ -129,7 +122,7 @@ items_from_option(const char *text, json_t **items_out)
 
 		if (n == 0)
 			ck_usage_error(_("--items: an empty item (items are separated by commas)"));
-		oom_unless(json_array_append_new(items, json_stringn(p, n)) == 0);
+		ck_oom_unless(json_array_append_new(items, json_stringn(p, n)) == 0);
 		if (p[n] == '\0')
 			break;
 		p += n + 1;
@@ -211,8 +204,8 @@ set_member(struct change *c, json_t *t, const char *member, json_t *value)
 		json_decref(value);
 		return;
 	}
-	oom_unless(ck_field_set(t, "transitions", member, value));
-	oom_unless(json_array_append_new(c->fields, json_string(member)) == 0);
+	ck_oom_unless(ck_field_set(t, "transitions", member, value));
+	ck_oom_unless(json_array_append_new(c->fields, json_string(member)) == 0);
 }
 
 /* The value of --date, or today. New reference. */
@@ -273,7 +266,7 @@ do_plan(struct change *c, const struct job *job, json_t **item)
 		return true;
 	}
 	for (i = 0; i < sizeof members / sizeof members[0]; i++)
-		oom_unless(json_array_append_new(c->fields, json_string(members[i])) == 0);
+		ck_oom_unless(json_array_append_new(c->fields, json_string(members[i])) == 0);
 	*item = added;
 	return true;
 }
@@ -305,7 +298,7 @@ do_add(struct change *c, const struct job *job)
 		t = ck_transition_new(job->kind, due, NULL);
 	}
 	json_object_foreach(t, key, value)
-		oom_unless(json_array_append_new(c->fields, json_string(key)) == 0);
+		ck_oom_unless(json_array_append_new(c->fields, json_string(key)) == 0);
 	ck_case_append(c->json, "transitions", t);
 	return true;
 }
@@ -371,11 +364,11 @@ do_handover(struct change *c, const struct job *job)
 		return bad(c, field_name(index, "handover.to"), _("no actor %s in this case"),
 			   json_string_value(job->to));
 	handover = json_object();
-	oom_unless(handover != NULL);
-	oom_unless(ck_field_set(handover, "transitions.handover", "date", date_value(job)));
-	oom_unless(ck_field_set(handover, "transitions.handover", "to", json_incref(job->to)));
+	ck_oom_unless(handover != NULL);
+	ck_oom_unless(ck_field_set(handover, "transitions.handover", "date", date_value(job)));
+	ck_oom_unless(ck_field_set(handover, "transitions.handover", "to", json_incref(job->to)));
 	if (job->items != NULL)
-		oom_unless(ck_field_set(handover, "transitions.handover", "items",
+		ck_oom_unless(ck_field_set(handover, "transitions.handover", "items",
 					json_incref(job->items)));
 	/* One handover per transition: a second one replaces it. */
 	set_member(c, t, "handover", handover);
@@ -394,7 +387,7 @@ change(ck_record *rec, const struct job *job)
 	ck_problem problem;
 	bool ok;
 
-	oom_unless(c.fields != NULL);
+	ck_oom_unless(c.fields != NULL);
 	if (strcmp(cmd, "plan") == 0)
 		ok = do_plan(&c, job, &item);
 	else if (strcmp(cmd, "add") == 0)
@@ -415,8 +408,8 @@ change(ck_record *rec, const struct job *job)
 		event = ck_event_new("case-transition", cmd);
 		if (item == NULL)
 			item = json_string(job->kind);
-		oom_unless(json_object_set_new(event, "item", item) == 0);
-		oom_unless(json_object_set_new(event, "fields", c.fields) == 0);
+		ck_oom_unless(json_object_set_new(event, "item", item) == 0);
+		ck_oom_unless(json_object_set_new(event, "fields", c.fields) == 0);
 		ck_event_append(c.json, event);
 		ck_record_mark_changed(rec);
 	} else {

@@ -261,13 +261,6 @@ struct update {
 	ck_record *stored, *output;
 };
 
-static void
-oom_unless(int ok)
-{
-	if (!ok)
-		ck_fatal(_("out of memory"));
-}
-
 /* Bad input at a record: the message names the record's place and the
  * field, never a value; the run ends with status 2, and with -i the
  * store is left as it was (the run's temporary file goes at exit). */
@@ -318,8 +311,8 @@ record_change(const struct update *u, ck_record *rec, const char *item, json_t *
 	ck_problem problem;
 
 	if (item != NULL)
-		oom_unless(json_object_set_new(event, "item", json_string(item)) == 0);
-	oom_unless(json_object_set_new(event, "fields", fields) == 0);
+		ck_oom_unless(json_object_set_new(event, "item", json_string(item)) == 0);
+	ck_oom_unless(json_object_set_new(event, "fields", fields) == 0);
 	ck_event_append(json, event);
 	if (!ck_validate(json, &problem))
 		return reject(u, rec, problem.field, "%s", problem.message);
@@ -332,7 +325,7 @@ static void
 add_value(struct update *u, const char *member, enum how how, json_t *json)
 {
 	u->values = realloc(u->values, (u->nvalues + 1) * sizeof *u->values);
-	oom_unless(u->values != NULL);
+	ck_oom_unless(u->values != NULL);
 	u->values[u->nvalues].member = member;
 	u->values[u->nvalues].how = how;
 	u->values[u->nvalues].json = json;
@@ -347,7 +340,7 @@ actor_list(const char *option, const char *text)
 	const char *s = text;
 	size_t i;
 
-	oom_unless(list != NULL);
+	ck_oom_unless(list != NULL);
 	for (;;) {
 		size_t n = strcspn(s, ",");
 		json_t *id;
@@ -365,7 +358,7 @@ actor_list(const char *option, const char *text)
 				       option);
 		}
 		id = json_stringn(s, n);
-		oom_unless(id != NULL);
+		ck_oom_unless(id != NULL);
 		for (i = 0; i < json_array_size(list); i++)
 			if (json_equal(json_array_get(list, i), id))
 				seen = true;
@@ -443,7 +436,7 @@ set_member(json_t *element, const char *key, const char *member, json_t *value)
 		current = json_object_get(element, member);
 		if (current != NULL && json_equal(current, value))
 			return false;
-		oom_unless(ck_field_set(element, key, member, json_incref(value)));
+		ck_oom_unless(ck_field_set(element, key, member, json_incref(value)));
 		return true;
 	}
 	snprintf(parent_key, sizeof parent_key, "%.*s", (int)(dot - member), member);
@@ -451,12 +444,12 @@ set_member(json_t *element, const char *key, const char *member, json_t *value)
 	parent = json_object_get(element, parent_key);
 	if (!json_is_object(parent)) {
 		parent = json_object();
-		oom_unless(parent != NULL && ck_field_set(element, key, parent_key, parent));
+		ck_oom_unless(parent != NULL && ck_field_set(element, key, parent_key, parent));
 	}
 	current = json_object_get(parent, dot + 1);
 	if (current != NULL && json_equal(current, value))
 		return false;
-	oom_unless(ck_field_set(parent, parent_path, dot + 1, json_incref(value)));
+	ck_oom_unless(ck_field_set(parent, parent_path, dot + 1, json_incref(value)));
 	return true;
 }
 
@@ -535,10 +528,10 @@ change_element(struct update *u, ck_record *rec)
 	fields = json_array();
 	if (is_new) {
 		element = json_object();
-		oom_unless(element != NULL &&
+		ck_oom_unless(element != NULL &&
 			   ck_field_set(element, ec->key, "id", json_string(id)));
 	}
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	for (i = 0; i < u->nvalues; i++)
 		if (set_member(element, ec->key, u->values[i].member, u->values[i].json))
 			json_array_append_new(fields, json_string(u->values[i].member));
@@ -596,7 +589,7 @@ plan_item_part(const char *member, const char *text, size_t length)
 	json_t *value;
 	bool ok;
 
-	oom_unless(part != NULL);
+	ck_oom_unless(part != NULL);
 	snprintf(path, sizeof path, "plans.common.items.%s", member);
 	ok = ck_field_from_text(path, part, 0, &value, &problem);
 	free(part);
@@ -638,14 +631,14 @@ prepare_plan(struct update *u)
 	if (n > 0 && !common)
 		ck_usage_error(_("--%s does not go with --kind %s"), "plan-item", kind);
 	u->plan_items = json_array();
-	oom_unless(u->plan_items != NULL);
+	ck_oom_unless(u->plan_items != NULL);
 	for (i = 0; i < n; i++) {
 		const char *spec = ck_args_nth(args, "plan-item", i);
 		const char *from = strrchr(spec, ':');
 		const char *actor;
 		json_t *item = json_object();
 
-		oom_unless(item != NULL && json_array_append_new(u->plan_items, item) == 0);
+		ck_oom_unless(item != NULL && json_array_append_new(u->plan_items, item) == 0);
 		/* WHAT may hold colons; the actor id and the date cannot. */
 		actor = from != NULL && from > spec ? from - 1 : NULL;
 		while (actor != NULL && actor > spec && *actor != ':')
@@ -689,10 +682,10 @@ change_plan(struct update *u, ck_record *rec)
 				 json_string_value(json_object_get(item, "actor"))))
 			return false;
 	fields = json_array();
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	if (!json_is_object(plan)) {
 		plan = json_object();
-		oom_unless(plan != NULL && ck_record_set(json, path, plan));
+		ck_oom_unless(plan != NULL && ck_record_set(json, path, plan));
 	}
 	for (i = 0; i < u->nvalues; i++) {
 		const char *member = u->values[i].member;
@@ -702,7 +695,7 @@ change_plan(struct update *u, ck_record *rec)
 			continue;
 		if (strcmp(member, "decision") == 0)
 			decision_changed = true;
-		oom_unless(ck_field_set(plan, path, member, json_incref(u->values[i].json)));
+		ck_oom_unless(ck_field_set(plan, path, member, json_incref(u->values[i].json)));
 		json_array_append_new(fields, json_string(member));
 	}
 	/* A decision whether to make the plan is taken today unless
@@ -712,7 +705,7 @@ change_plan(struct update *u, ck_record *rec)
 
 		if (!json_equal(json_object_get(plan, "date"), date))
 			json_array_append_new(fields, json_string("date"));
-		oom_unless(ck_field_set(plan, path, "date", date));
+		ck_oom_unless(ck_field_set(plan, path, "date", date));
 	}
 	items = json_object_get(plan, "items");
 	json_array_foreach(u->plan_items, i, item) {
@@ -727,7 +720,7 @@ change_plan(struct update *u, ck_record *rec)
 			continue;
 		if (!json_is_array(items)) {
 			items = json_array();
-			oom_unless(items != NULL &&
+			ck_oom_unless(items != NULL &&
 				   ck_field_set(plan, path, "items", items));
 		}
 		json_array_append_new(items, json_deep_copy(item));
@@ -778,7 +771,7 @@ prepare_set(struct update *u)
 	if (n == 0)
 		ck_usage_error(_("set needs at least one -s PATH=VALUE"));
 	u->set_fields = json_object();
-	oom_unless(u->set_fields != NULL);
+	ck_oom_unless(u->set_fields != NULL);
 	for (i = 0; i < n; i++) {
 		const char *spec = ck_args_nth(args, "set", i);
 		long eq = ck_path_split_assignment(spec);
@@ -811,7 +804,7 @@ prepare_set(struct update *u)
 			ck_usage_error(_("-s %s: not a field of one value"), path);
 		/* Members of array elements have their own subcommands. */
 		scratch = json_object();
-		oom_unless(scratch != NULL);
+		ck_oom_unless(scratch != NULL);
 		ok = ck_record_set(scratch, path, json_true());
 		json_decref(scratch);
 		if (!ok)
@@ -824,7 +817,7 @@ prepare_set(struct update *u)
 		} else if (!ck_field_from_text(path, spec + eq + 1, 0, &value, &problem)) {
 			ck_usage_error("-s %s: %s", path, problem.message);
 		}
-		oom_unless(json_object_set_new(u->set_fields, path, value) == 0);
+		ck_oom_unless(json_object_set_new(u->set_fields, path, value) == 0);
 	}
 }
 
@@ -879,7 +872,7 @@ change_set(struct update *u, ck_record *rec)
 	json_t *fields = json_array(), *value;
 	const char *path;
 
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	json_object_foreach(u->set_fields, path, value) {
 		json_t *current = value_at(json, path);
 
@@ -952,7 +945,7 @@ change_identity(struct update *u, ck_record *rec)
 	ck_date born;
 	size_t i;
 
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
 		json_t *current = value_at(json, numbers[i].path);
 
@@ -1004,7 +997,7 @@ change_close(struct update *u, ck_record *rec)
 	};
 	size_t i;
 
-	oom_unless(fields != NULL && members[0].value != NULL);
+	ck_oom_unless(fields != NULL && members[0].value != NULL);
 	/* A closed case stays as it was closed: reopen it to change it. */
 	if (!ck_case_is_open(json)) {
 		json_decref(members[0].value);
@@ -1034,7 +1027,7 @@ change_reopen(struct update *u, ck_record *rec)
 	if (ck_case_is_open(json))
 		return true;
 	fields = json_array();
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	ck_record_set(json, "status", json_string("open"));
 	json_array_append_new(fields, json_string("status"));
 	for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
@@ -1119,7 +1112,7 @@ run_command(const struct update *u)
 	pid_t pid;
 
 	filter_output = malloc(size);
-	oom_unless(filter_output != NULL);
+	ck_oom_unless(filter_output != NULL);
 	if (slash == NULL)
 		snprintf(filter_output, size, ".%s.ck-XXXXXX", u->store);
 	else
@@ -1171,7 +1164,7 @@ changed_members(json_t *old, json_t *new)
 	json_t *fields = json_array(), *value;
 	const char *key;
 
-	oom_unless(fields != NULL);
+	ck_oom_unless(fields != NULL);
 	json_object_foreach(new, key, value)
 		if (!json_equal(json_object_get(old, key), value))
 			json_array_append_new(fields, json_string(key));
@@ -1208,7 +1201,7 @@ filter_case(struct update *u, ck_record *old, ck_record *new)
 				       _("the earlier events must be kept as they were "
 					 "(events are only appended)"));
 	event = ck_event_new(TOOL, "filter");
-	oom_unless(json_object_set_new(event, "fields", changed_members(oj, nj)) == 0);
+	ck_oom_unless(json_object_set_new(event, "fields", changed_members(oj, nj)) == 0);
 	ck_event_append(nj, event);
 	ck_record_mark_changed(new);
 	ck_record_free(old);
@@ -1401,7 +1394,7 @@ main(int argc, char **argv)
 		char text[CK_DATE_SIZE];
 
 		u.date = json_string(ck_date_format(ck_today(), text));
-		oom_unless(u.date != NULL);
+		ck_oom_unless(u.date != NULL);
 	}
 	if (u.set_fields != NULL) {
 		json_t *pathway = json_object_get(u.set_fields, "pathway");

@@ -20,7 +20,7 @@ checked(void *p)
 }
 
 void
-oom_unless(int ok)
+ck_oom_unless(int ok)
 {
 	if (!ok)
 		ck_fatal(_("out of memory"));

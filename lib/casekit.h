@@ -120,6 +120,10 @@ void ck_at_exit(void (*fn)(void));
  * 0 into 2), but memory is left to the system. Errors end so. */
 void ck_exit(int status) CK_NORETURN;
 
+/* Ends the program with "out of memory" (status 2) when OK is false: for
+ * Jansson's calls, which fail only when memory runs out. */
+void ck_oom_unless(int ok);
+
 /* ---------------------------------------------------------------------
  * Dates, durations and time (dates.c)
  */
@@ -448,6 +452,11 @@ void ck_option_identity_check(const ck_args *args, const char *option);
  * PATH from it (ck_option_field). A new reference; the number is never
  * shown, and the buffer that held it is cleared. */
 json_t *ck_option_identity_read(const char *option, const char *path);
+
+/* Sets T from --today, else $CASEKIT_TODAY, else the local date
+ * (ck_today_init) and returns it; a usage error (exit 2) when the date
+ * given is not one. */
+ck_date ck_today_option(const ck_args *args);
 
 /* The value of --max-record (bytes, or with K or M), else
  * CK_MAX_RECORD_DEFAULT; a usage error (exit 2) when it is not a size. */

@@ -14,8 +14,7 @@ void *xrealloc(void *old, size_t size);
 void *xreallocarray(void *old, size_t n, size_t size);
 char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);
-/* Ends the program as xmalloc does when OK is false: for Jansson calls,
- * which fail only when memory runs out. */
-void oom_unless(int ok);
+/* ck_oom_unless, by its short name inside the library. */
+#define oom_unless ck_oom_unless
 
 #endif

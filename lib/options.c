@@ -391,3 +391,13 @@ ck_max_record_option(const ck_args *args)
 		ck_usage_error(_("--max-record: not a size (bytes, or with K or M)"));
 	return max_record;
 }
+
+ck_date
+ck_today_option(const ck_args *args)
+{
+	const char *bad;
+
+	if (!ck_today_init(ck_args_get(args, "today"), &bad))
+		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
+	return ck_today();
+}

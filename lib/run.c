@@ -39,12 +39,10 @@ ck_run_start(const ck_args *args, unsigned flags)
 	ck_run *run = xcalloc(1, sizeof *run);
 	const char *in_place = ck_args_get(args, "in-place");
 	size_t max_record;
-	const char *bad;
 	char *const *files;
 	size_t nfiles;
 
-	if (!ck_today_init(ck_args_get(args, "today"), &bad))
-		ck_usage_error(_("%s: not a date (YYYY-MM-DD)"), bad);
+	(void)ck_today_option(args);
 	max_record = ck_max_record_option(args);
 	run->flags = flags;
 	run->max_record = max_record;

@@ -18,13 +18,6 @@ static const char *const planned_kinds[CK_TRANSITIONS_STANDARD] = {
 	"daycare", "kindergarten", "school", "youth-education", "adult"
 };
 
-static void
-oom_unless(int ok)
-{
-	if (!ok)
-		ck_fatal(_("out of memory"));
-}
-
 /* A duration parameter of SET; every name used here is one rules.c
  * knows, so the lookup cannot fail. */
 static ck_duration
@@ -146,7 +139,7 @@ set_date(json_t *transition, const char *member, ck_date date)
 {
 	char text[CK_DATE_SIZE];
 
-	oom_unless(ck_field_set(transition, "transitions", member,
+	ck_oom_unless(ck_field_set(transition, "transitions", member,
 				json_string(ck_date_format(date, text))));
 }
 
@@ -155,12 +148,12 @@ ck_transition_new(const char *kind, ck_date due, const ck_date *prepare_from)
 {
 	json_t *t = json_object();
 
-	oom_unless(t != NULL);
-	oom_unless(ck_field_set(t, "transitions", "kind", json_string(kind)));
+	ck_oom_unless(t != NULL);
+	ck_oom_unless(ck_field_set(t, "transitions", "kind", json_string(kind)));
 	set_date(t, "due", due);
 	if (prepare_from != NULL)
 		set_date(t, "prepare_from", *prepare_from);
-	oom_unless(ck_field_set(t, "transitions", "status", json_string("planned")));
+	ck_oom_unless(ck_field_set(t, "transitions", "status", json_string("planned")));
 	return t;
 }
 
@@ -203,7 +196,7 @@ ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
 	}
 	ck_transitions_standard(set, born, plan);
 	added = json_array();
-	oom_unless(added != NULL);
+	ck_oom_unless(added != NULL);
 	for (i = 0; i < CK_TRANSITIONS_STANDARD; i++) {
 		/* Only what is still ahead: a transition due today or before
 		 * has happened, whether or not it was recorded. */
@@ -211,7 +204,7 @@ ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
 			continue;
 		ck_case_append(record, "transitions",
 			       ck_transition_new(plan[i].kind, plan[i].due, &plan[i].prepare_from));
-		oom_unless(json_array_append_new(added, json_string(plan[i].kind)) == 0);
+		ck_oom_unless(json_array_append_new(added, json_string(plan[i].kind)) == 0);
 	}
 	return added;
 }
