@@ -768,6 +768,10 @@ long ck_settings_min_cell(const ck_settings *settings, const char *value);
  * check that each --allow-domain narrows the setting. */
 bool ck_settings_domain_allowed(const ck_settings *settings, const char *domain);
 
+/* True when DOMAIN is one of the COUNT DOMAINS or below one ("nord.kommune.dk"
+ * under "kommune.dk", never "evilkommune.dk"), case-insensitively. */
+bool ck_domain_within(const char *domain, char *const *domains, size_t count);
+
 /* ---------------------------------------------------------------------
  * Rule sets (rules.c): lookup by name, loading with "extends", and the
  * parameters of the transitions. See casekit-rules(5).

@@ -20,7 +20,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -312,31 +311,11 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 static bool
 domain_allowed(const char *contact, char *const *domains, size_t ndomains)
 {
-	const char *at = strrchr(contact, '@'), *domain;
-	size_t i, length;
+	const char *at = strrchr(contact, '@');
 
 	if (ndomains == 0)
 		return true;
-	if (at == NULL || at[1] == '\0')
-		return false;
-	domain = at + 1;
-	length = strlen(domain);
-	for (i = 0; i < ndomains; i++) {
-		const char *allowed = domains[i];
-		size_t n;
-
-		if (allowed == NULL)
-			continue;
-		if (*allowed == '@')
-			allowed++;
-		n = strlen(allowed);
-		if (n == 0 || n > length)
-			continue;
-		if (strcasecmp(domain + length - n, allowed) == 0 &&
-		    (n == length || domain[length - n - 1] == '.'))
-			return true;
-	}
-	return false;
+	return at != NULL && at[1] != '\0' && ck_domain_within(at + 1, domains, ndomains);
 }
 
 /* The file name of a contact: in lower case (it is), every character

@@ -372,7 +372,7 @@ ck_settings_min_cell(const ck_settings *s, const char *value)
 bool
 ck_settings_domain_allowed(const ck_settings *s, const char *domain)
 {
-	size_t length, i;
+	size_t length;
 
 	if (s == NULL)
 		s = ck_settings_get();
@@ -381,12 +381,21 @@ ck_settings_domain_allowed(const ck_settings *s, const char *domain)
 	length = strlen(domain);
 	if (!domain_valid(domain, length))
 		return false;
-	if (s->n_reminder_domains == 0)
-		return true;
-	for (i = 0; i < s->n_reminder_domains; i++) {
-		const char *allowed = s->reminder_domains[i];
-		size_t n = strlen(allowed);
+	return s->n_reminder_domains == 0 ||
+	       ck_domain_within(domain, s->reminder_domains, s->n_reminder_domains);
+}
 
+bool
+ck_domain_within(const char *domain, char *const *domains, size_t count)
+{
+	size_t length = strlen(domain), i;
+
+	for (i = 0; i < count; i++) {
+		const char *allowed = domains[i];
+		size_t n = allowed != NULL ? strlen(allowed) : 0;
+
+		if (n == 0)
+			continue;
 		if (length == n && equal_ignoring_case(domain, allowed))
 			return true;
 		/* Below it: "x.kommune.dk" under "kommune.dk", never

@@ -415,5 +415,15 @@ main(void)
 		if (system(cmd) != 0)
 			printf("# could not remove %s\n", dir);
 	}
+	/* The one test of "a domain or below it", shared with the reminders. */
+	{
+		char *list[] = { "kommune.dk", "region.example" };
+
+		ok(ck_domain_within("kommune.dk", list, 2), "within: the domain itself");
+		ok(ck_domain_within("Nord.KOMMUNE.dk", list, 2), "within: below it, in any case");
+		ok(!ck_domain_within("evilkommune.dk", list, 2), "within: not a name that ends alike");
+		ok(!ck_domain_within("dk", list, 2), "within: not above it");
+		ok(!ck_domain_within("kommune.dk", list, 0), "within: an empty list holds nothing");
+	}
 	return done_testing();
 }
