@@ -9,6 +9,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 json_t *
 ck_event_new(const char *tool, const char *op)
@@ -215,4 +216,55 @@ ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
 	    date < today)
 		return "expired";
 	return "given";
+}
+
+static bool
+control_char(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+static char
+lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The contact of the case's coordinator as a digest's key: the first
+ * actor active on TODAY with "coordinator": true and a contact, the
+ * contact trimmed and in lower case (ASCII; "Mette.Holm@Kommune.dk" and
+ * "mette.holm@kommune.dk" are one person). A contact with a control
+ * character is no address to write to, and counts as none. A new
+ * string, or NULL. */
+char *
+ck_coordinator_key(const json_t *record, ck_date today)
+{
+	const json_t *actor;
+	size_t i;
+
+	json_array_foreach(json_object_get(record, "actors"), i, actor) {
+		const char *contact = json_string_value(json_object_get(actor, "contact"));
+		const char *p, *end;
+		char *key, *k;
+		bool usable = true;
+
+		if (!json_is_true(json_object_get(actor, "coordinator")) || contact == NULL ||
+		    !ck_actor_active(actor, today))
+			continue;
+		while (*contact == ' ' || *contact == '\t')
+			contact++;
+		end = contact + strlen(contact);
+		while (end > contact && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		for (p = contact; p < end; p++)
+			if (control_char((unsigned char)*p))
+				usable = false;
+		if (!usable || end == contact)
+			continue;
+		key = xstrndup(contact, (size_t)(end - contact));
+		for (k = key; *k != '\0'; k++)
+			*k = lower_ascii(*k);
+		return key;
+	}
+	return NULL;
 }

@@ -672,6 +672,13 @@ const char *ck_actor_consent_state(const json_t *record, const json_t *actor,
  * dates it), or NULL. Borrowed from the record. */
 const json_t *ck_actor_latest_consent(const json_t *record, const json_t *actor);
 
+/* The case's coordinator as a key for caseloads and reminder digests:
+ * the contact of the first actor active on TODAY with "coordinator": true,
+ * trimmed and in lower case (ASCII: "Mette.Holm@Kommune.dk" and
+ * "mette.holm@kommune.dk" are one person); NULL when there is none, or
+ * its contact holds a control character. The caller frees it. */
+char *ck_coordinator_key(const json_t *record, ck_date today);
+
 /* True when an actor is active on day ON: since <= ON (or no since) and
  * ON < until (or no until). */
 bool ck_actor_active(const json_t *actor, ck_date on);

@@ -114,12 +114,6 @@ ck_reminders_free(ck_reminders *reminders)
  * Adding a case
  */
 
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool
 is_control(unsigned char c)
 {
@@ -150,45 +144,6 @@ pool_text(ck_reminders *r, const char *text)
 		if (is_control((unsigned char)*p))
 			*p = ' ';
 	return pool_keep(r, copy);
-}
-
-/* The contact of the case's coordinator as a digest's key: the first
- * actor active on TODAY with "coordinator": true and a contact, the
- * contact trimmed and in lower case (ASCII; "Mette.Holm@Kommune.dk" and
- * "mette.holm@kommune.dk" are one person). A contact with a control
- * character is no address to write to, and counts as none. A new
- * string, or NULL. */
-static char *
-coordinator_contact(const json_t *record, ck_date today)
-{
-	const json_t *actor;
-	size_t i;
-
-	json_array_foreach(json_object_get(record, "actors"), i, actor) {
-		const char *contact = json_string_value(json_object_get(actor, "contact"));
-		const char *p, *end;
-		char *key, *k;
-		bool usable = true;
-
-		if (!json_is_true(json_object_get(actor, "coordinator")) || contact == NULL ||
-		    !ck_actor_active(actor, today))
-			continue;
-		while (*contact == ' ' || *contact == '\t')
-			contact++;
-		end = contact + strlen(contact);
-		while (end > contact && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		for (p = contact; p < end; p++)
-			if (is_control((unsigned char)*p))
-				usable = false;
-		if (!usable || end == contact)
-			continue;
-		key = xstrndup(contact, (size_t)(end - contact));
-		for (k = key; *k != '\0'; k++)
-			*k = ascii_lower(*k);
-		return key;
-	}
-	return NULL;
 }
 
 /* The set whose texts the case's findings are shown in: the one the
@@ -271,7 +226,7 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 		text = ck_text_in(json_object_get(rule, "reminder"), lang);
 		if (!kept) {
 			/* The case's texts, once, for all its lines. */
-			contact = coordinator_contact(record, reminders->today);
+			contact = ck_coordinator_key(record, reminders->today);
 			line.contact = contact != NULL ? pool_keep(reminders, contact) : NULL;
 			ref = json_string_value(json_object_get(record, "external_ref"));
 			if (ref == NULL || *ref == '\0')

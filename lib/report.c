@@ -310,25 +310,12 @@ count_rules(json_t *acc, const json_t *checklist)
 	json_decref(seen);
 }
 
-/* The contact of the case's active coordinator, or NULL. */
-static const char *
-coordinator_of(const ck_report *r, const json_t *rec)
-{
-	const json_t *a;
-	size_t i;
-
-	json_array_foreach(json_object_get(rec, "actors"), i, a)
-		if (json_is_true(json_object_get(a, "coordinator")) && ck_actor_active(a, r->today) &&
-		    text_of(a, "contact") != NULL)
-			return text_of(a, "contact");
-	return NULL;
-}
-
 static void
 count_open_case(const ck_report *r, json_t *acc, const json_t *rec)
 {
 	const json_t *t, *a, *child = json_object_get(rec, "child");
-	const char *contact = coordinator_of(r, rec), *team = text_of(rec, "team");
+	char *contact = ck_coordinator_key(rec, r->today);
+	const char *team = text_of(rec, "team");
 	int today_y, today_m, y, m, d;
 	ck_date born, due, until, seen;
 	size_t i, changes = 0;
@@ -376,6 +363,7 @@ count_open_case(const ck_report *r, json_t *acc, const json_t *rec)
 
 	count(sub(acc, "caseload"), contact != NULL ? contact : NO_GROUP, 1);
 	count(sub(acc, "caseload_team"), team != NULL ? team : NO_GROUP, 1);
+	free(contact);
 }
 
 /* Everything one case adds to one set of counters. */
@@ -436,18 +424,20 @@ ck_report_add_counts(ck_report *r, const json_t *rec, const json_t *counts)
 	const ck_ruleset *set = ck_rulebook_for(r->rules, pathway);
 	const json_t *checklist = json_object_get(rec, "checklist");
 	const char *keys[N_BY];
-	char as_of[CK_DATE_SIZE];
+	char as_of[CK_DATE_SIZE], *coordinator;
 	bool current = true;
 	size_t b;
 
+	coordinator = ck_case_is_open(rec) ? ck_coordinator_key(rec, r->today) : NULL;
 	keys[CK_BY_MUNICIPALITY] = text_of(rec, "municipality");
 	keys[CK_BY_TEAM] = text_of(rec, "team");
 	keys[CK_BY_PATHWAY] = pathway;
-	keys[CK_BY_COORDINATOR] = ck_case_is_open(rec) ? coordinator_of(r, rec) : NULL;
+	keys[CK_BY_COORDINATOR] = coordinator;
 	add_counters(r->all, counts);
 	for (b = 1; b < N_BY; b++)
 		add_counters(sub(sub(r->by, by_names[b]), keys[b] != NULL ? keys[b] : NO_GROUP),
 			     counts);
+	free(coordinator);
 	if (checklist != NULL && ck_case_is_open(rec)) {
 		const char *ruleset = text_of(checklist, "ruleset");
 
