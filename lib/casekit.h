@@ -307,6 +307,29 @@ char *ck_municipality_pad(const char *text, char *buf, size_t size);
 bool ck_pathway_name_valid(const char *text);
 
 /* ---------------------------------------------------------------------
+ * Paragraphs (paragraph.c): a decision's paragraph in normal form, as
+ * rules, filters and reports compare it. See casekit(5), Paragraphs.
+ */
+
+/* The size of a buffer that holds any normal form, with its NUL. */
+#define CK_PARAGRAPH_MAX 80
+
+/* The normal form of TEXT into OUT (SIZE bytes; CK_PARAGRAPH_MAX is
+ * enough): the law's short name (BL, SEL, RSL, LSS, SoL, HSL), then
+ * "§ N" (letters kept: "§ 32 a"), then "stk. N", "nr. N" (DK) or "p. N"
+ * (LSS), single-spaced; SE chapters as the law writes them ("SoL 4 kap.
+ * 1 §"). "Barnets lov §32, stk.1, nr. 7" is "BL § 32 stk. 1 nr. 7".
+ * False, with OUT "", when casekit cannot read TEXT with certainty (no
+ * law named, a range, a part it does not know): it never guesses. */
+bool ck_paragraph_normal(const char *text, char *out, size_t size);
+
+/* True when PARAGRAPH is SCOPE or lies within it, both read as
+ * ck_paragraph_normal reads them: "BL § 32" holds "BL § 32 stk. 1 nr. 7"
+ * but neither "BL § 32 a" nor "BL § 320". False when either cannot be
+ * read. */
+bool ck_paragraph_within(const char *paragraph, const char *scope);
+
+/* ---------------------------------------------------------------------
  * Paths (paths.c)
  *
  * Dotted paths with filters: "plans.common.updated",
