@@ -335,7 +335,9 @@ bool ck_paragraph_within(const char *paragraph, const char *scope);
  * Dotted paths with filters: "plans.common.updated",
  * "meetings[kind=network].date", "assessments[].started",
  * "decisions[paragraph=BL § 32][outcome=granted]". A missing step or a
- * wrong type yields nothing. See casekit(5), PATHS.
+ * wrong type yields nothing. [paragraph=P] holds for a paragraph within
+ * P (ck_paragraph_within), any other [k=v] for the text v. See
+ * casekit(5), PATHS.
  */
 
 typedef struct ck_path ck_path;
@@ -347,8 +349,9 @@ typedef struct ck_values {
 	size_t capacity;
 } ck_values;
 
-/* Compiles a path; NULL when it is malformed (a message into ERR,
- * ERRSIZE bytes). The caller owns the result (ck_path_free). */
+/* Compiles a path; NULL when it is malformed, or a [paragraph=P] has a
+ * P that ck_paragraph_normal cannot read (a message into ERR, ERRSIZE
+ * bytes). The caller owns the result (ck_path_free). */
 ck_path *ck_path_compile(const char *text, char *err, size_t errsize);
 
 /* Frees a path; NULL is fine. */

@@ -6,6 +6,8 @@
  *   assessments[].started           the same, said with []
  *   meetings[kind=network].date     the elements whose kind is network
  *   decisions[paragraph=BL § 32][outcome=granted]   filters chain
+ *                                   (a paragraph filter compares
+ *                                   paragraphs: see paragraph.c)
  *   $.id                            from the record's root (inside "each")
  *
  * A path is compiled once and evaluated for every record, so evaluation
@@ -32,6 +34,10 @@ struct filter {
 	const char *key;        /* in the path's names; NULL for [] */
 	const char *value;
 	size_t value_length;
+	/* [paragraph=P]: P's normal form; a decision's paragraph is
+	 * compared by ck_paragraph_within, not by its text. */
+	bool by_paragraph;
+	char paragraph[CK_PARAGRAPH_MAX];
 };
 
 struct step {
@@ -134,6 +140,15 @@ parse(ck_path *path, const char *text)
 			filter->value_length = (size_t)(out - filter->value);
 			*out++ = '\0';
 			p++;
+			/* A filter no paragraph could pass is a slip, said at
+			 * once rather than found as a rule that never fires. */
+			if (strcmp(filter->key, "paragraph") == 0) {
+				filter->by_paragraph = true;
+				if (!ck_paragraph_normal(filter->value, filter->paragraph,
+							 sizeof filter->paragraph))
+					return N_("not a paragraph casekit can read "
+						  "in a paragraph filter (casekit(5), Paragraphs)");
+			}
 			filter++;
 		}
 		step->nfilters = (size_t)(filter - step->filters);
@@ -310,8 +325,12 @@ filter_holds(const struct filter *filter, const json_t *node)
 	if (node == NULL)
 		return false;
 	text = ck_value_text(node, buf, &len);
-	return text != NULL && len == filter->value_length &&
-	       memcmp(text, filter->value, len) == 0;
+	if (text == NULL)
+		return false;
+	if (filter->by_paragraph)
+		return memchr(text, '\0', len) == NULL &&
+		       ck_paragraph_within(text, filter->paragraph);
+	return len == filter->value_length && memcmp(text, filter->value, len) == 0;
 }
 
 /* A filter: on an array, its elements that pass; on an object, the

@@ -294,6 +294,61 @@ test_eval(void)
 	ok(1, "free twice");
 }
 
+/* [paragraph=P] compares paragraphs in normal form (lib/paragraph.c):
+ * the decisions within P, however they are written. */
+static const char paragraph_text[] =
+	"{\"decisions\":[{\"id\":\"d1\",\"paragraph\":\"BL \xc2\xa7 32\"},"
+	"{\"id\":\"d2\",\"paragraph\":\"Barnets lov \xc2\xa7 32, stk. 1, nr. 7\"},"
+	"{\"id\":\"d3\",\"paragraph\":\"BL \xc2\xa7 32 a\"},"
+	"{\"id\":\"d4\",\"paragraph\":\"BL \xc2\xa7 320\"},"
+	"{\"id\":\"d5\",\"paragraph\":\"\xc2\xa7 32\"},"
+	"{\"id\":\"d6\",\"paragraph\":\"BL \xc2\xa7 32 stk. 2\"},"
+	"{\"id\":\"d7\",\"paragraph\":32},"
+	"{\"id\":\"d8\",\"paragraph\":\"BL \xc2\xa7 32\\u0000 a\"},"
+	"{\"id\":\"d9\",\"paragraph\":\"SEL \xc2\xa7 32\"},"
+	"{\"id\":\"d10\",\"paragraph\":\"\xc2\xa7 32 i barnets lov\"},"
+	"{\"id\":\"d11\"}],"
+	"\"x_local\":[{\"id\":\"e1\",\"x_paragraph\":\"\xc2\xa7 32\"}]}";
+
+static void
+test_paragraph_filters(void)
+{
+	json_error_t error;
+	json_t *decisions = json_loads(paragraph_text, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &error);
+
+	ok(decisions != NULL, "the paragraph record parses");
+	if (decisions == NULL)
+		return;
+	is_str(eval_from("decisions[paragraph=BL \xc2\xa7 32].id", decisions, decisions),
+	       "\"d1\" \"d2\" \"d6\" \"d10\"",
+	       "BL § 32 holds its stk. and nr., in any form; not § 32 a, § 320, SEL "
+	       "§ 32, a number, a text with a NUL, or one casekit cannot read");
+	is_str(eval_from("decisions[paragraph=barnets lov \xc2\xa7" "32].id", decisions, decisions),
+	       "\"d1\" \"d2\" \"d6\" \"d10\"", "the filter's own P in another form");
+	is_str(eval_from("decisions[paragraph=BL \xc2\xa7 32 stk. 1].id", decisions, decisions),
+	       "\"d2\"", "BL § 32 stk. 1 holds only what is in stk. 1");
+	is_str(eval_from("decisions[paragraph=BL \xc2\xa7 32 a].id", decisions, decisions),
+	       "\"d3\"", "BL § 32 a is its own paragraph");
+	is_str(eval_from("decisions[paragraph=SEL \xc2\xa7 32].id", decisions, decisions),
+	       "\"d9\"", "another law's § 32");
+	is_str(eval_from("decisions[paragraph=BL \xc2\xa7 32][id=d2].id", decisions, decisions),
+	       "\"d2\"", "a paragraph filter chains with others");
+	is_str(eval_from("x_local[x_paragraph=\xc2\xa7 32].id", decisions, decisions),
+	       "\"e1\"", "another key compares its text");
+	json_decref(decisions);
+
+	is_str(compile_error("decisions[paragraph=\xc2\xa7 32]"),
+	       "not a paragraph casekit can read in a paragraph filter (casekit(5), Paragraphs)",
+	       "a paragraph filter casekit cannot read is malformed");
+	is_str(compile_error("decisions[paragraph=]"),
+	       "not a paragraph casekit can read in a paragraph filter (casekit(5), Paragraphs)",
+	       "an empty paragraph filter too");
+	is_str(compile_error("decisions[x_paragraph=\xc2\xa7 32]"), "(compiled)",
+	       "only the key paragraph is read as one");
+	is_str(compile_error("decisions[paragraph=Barnets lov \xc2\xa7 32, stk. 1]"),
+	       "(compiled)", "a filter in the case system's form compiles");
+}
+
 static void
 test_value_text(void)
 {
@@ -380,6 +435,7 @@ main(void)
 	}
 	test_compile();
 	test_eval();
+	test_paragraph_filters();
 	test_value_text();
 	test_split();
 	json_decref(record);
