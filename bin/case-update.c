@@ -140,7 +140,8 @@ enum how {
 	HOW_TRUE,        /* a flag: true */
 	HOW_FALSE,       /* a flag: false */
 	HOW_ACTOR,       /* an actor id the case must have */
-	HOW_ACTORS       /* actor ids separated by commas */
+	HOW_ACTORS,      /* actor ids separated by commas */
+	HOW_PARAGRAPH    /* a paragraph, stored in normal form */
 };
 
 struct member {
@@ -171,7 +172,7 @@ static const struct member assessment_members[] = {
 
 static const char *const decision_required[] = { "paragraph", NULL };
 static const struct member decision_members[] = {
-	{ "paragraph", "paragraph", HOW_TEXT },
+	{ "paragraph", "paragraph", HOW_PARAGRAPH },
 	{ "applied", "applied", HOW_TEXT },
 	{ "decided", "decided", HOW_TEXT },
 	{ "outcome", "outcome", HOW_TEXT },
@@ -374,6 +375,25 @@ actor_list(const char *option, const char *text)
 	return list;
 }
 
+/* --paragraph P: stored in normal form, so that rules, filters and
+ * reports see it as they see every other ("Barnets lov § 32, stk. 1"
+ * is "BL § 32 stk. 1"). A text casekit cannot read is stored as given,
+ * with a warning: no paragraph rule will apply to it (casekit(5),
+ * Paragraphs). */
+static json_t *
+paragraph_value(const char *option, const char *path, const char *text)
+{
+	char normal[CK_PARAGRAPH_MAX];
+
+	if (*text == '\0')
+		ck_usage_error(_("--%s: must not be empty"), option);
+	if (ck_paragraph_normal(text, normal, sizeof normal))
+		return ck_option_field(option, path, normal);
+	ck_warning(_("--%s: not a paragraph casekit can read; stored as given, "
+		     "and no paragraph rule will apply to it"), option);
+	return ck_option_field(option, path, text);
+}
+
 static void
 prepare_element(struct update *u)
 {
@@ -409,6 +429,9 @@ prepare_element(struct update *u)
 			break;
 		case HOW_ACTORS:
 			value = actor_list(m->option, text);
+			break;
+		case HOW_PARAGRAPH:
+			value = paragraph_value(m->option, path, text);
 			break;
 		default:
 			/* An empty text is a slip of the shell, not a value. */
