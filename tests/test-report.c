@@ -383,6 +383,28 @@ set_applied(void)
 	return s;
 }
 
+/* applied_to_decided per paragraph, however the paragraph is written:
+ * by its normal form, and under "?" when casekit cannot read it. */
+static json_t *
+set_applied_forms(void)
+{
+	json_t *s = new_set();
+
+	add(s, OPEN ",'decisions':[{'id':'d1','paragraph':'BL § 32','applied':'2026-08-01',"
+	    "'decided':'2026-08-10','outcome':'refused'}]");
+	add(s, OPEN ",'decisions':[{'id':'d1','paragraph':'Barnets lov §32','applied':'2026-08-01',"
+	    "'decided':'2026-10-01','outcome':'refused'}]");
+	add(s, OPEN ",'decisions':[{'id':'d1','paragraph':'barnets lov § 32, 1. stk.',"
+	    "'applied':'2026-08-01','decided':'2026-08-10','outcome':'refused'}]");
+	add(s, OPEN ",'decisions':[{'id':'d1','paragraph':'§ 32','applied':'2026-08-01',"
+	    "'decided':'2026-08-10','outcome':'refused'}]");
+	add(s, OPEN ",'decisions':[{'id':'d1','paragraph':'Alma Jensen','applied':'2026-08-01',"
+	    "'decided':'2026-08-10','outcome':'refused'}]");
+	add(s, OPEN ",'decisions':[{'id':'d1','applied':'2026-08-01',"
+	    "'decided':'2026-08-10','outcome':'refused'}]");
+	return s;
+}
+
 /* N decisions (BL § 32, refused) applied 2026-09-01 and decided 1..N
  * days after, and UNFINISHED applied 2026-01-01 and not decided (late). */
 static json_t *
@@ -799,6 +821,22 @@ test_response_times(void)
 	      "by_paragraph: SEL § 83");
 	is_str(sorted_keys_at(res, "response_times/applied_to_decided/by_paragraph"),
 	       "BL § 32,BL § 86,SEL § 83", "by_paragraph: one entry per paragraph");
+	json_decref(res);
+	json_decref(set);
+
+	set = set_applied_forms();
+	res = result_of(set, CK_BY_NONE, MANAGER, 1);
+	PIECE(res, "response_times/applied_to_decided/by_paragraph/BL § 32", M(2, null, null, 1, 1),
+	      "by_paragraph: 'BL § 32' and 'Barnets lov §32' counted together");
+	PIECE(res, "response_times/applied_to_decided/by_paragraph/BL § 32 stk. 1",
+	      M(1, null, null, 1, 0), "by_paragraph: 'barnets lov § 32, 1. stk.' by its normal form");
+	PIECE(res, "response_times/applied_to_decided/by_paragraph/?", M(2, null, null, 2, 0),
+	      "by_paragraph: paragraphs casekit cannot read together under ?");
+	PIECE(res, "response_times/applied_to_decided/by_paragraph/-", M(1, null, null, 1, 0),
+	      "by_paragraph: a decision without a paragraph under -");
+	is_str(sorted_keys_at(res, "response_times/applied_to_decided/by_paragraph"),
+	       "-,?,BL § 32,BL § 32 stk. 1",
+	       "by_paragraph: no raw text becomes a key");
 	json_decref(res);
 	json_decref(set);
 
