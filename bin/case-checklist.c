@@ -80,6 +80,8 @@ struct job {
 	ck_ids *ids;                /* every case id read */
 	ck_writer *out;
 	int status;
+	size_t unread_paragraphs;   /* decisions judged whose paragraph casekit
+				       cannot read; counted by use_item */
 };
 
 static ck_judge *
@@ -209,6 +211,24 @@ print_text(const struct job *job, const ck_batch_item *item)
 	}
 }
 
+/* The decisions of a case whose paragraph casekit cannot read: no
+ * paragraph rule applies to them (casekit(5), Paragraphs). */
+static size_t
+unread_paragraphs(const json_t *record)
+{
+	const json_t *decision;
+	size_t i, n = 0;
+
+	json_array_foreach(json_object_get(record, "decisions"), i, decision) {
+		const char *paragraph = json_string_value(json_object_get(decision, "paragraph"));
+		char normal[CK_PARAGRAPH_MAX];
+
+		if (paragraph != NULL && !ck_paragraph_normal(paragraph, normal, sizeof normal))
+			n++;
+	}
+	return n;
+}
+
 /* In input order: report, check ids, and write. */
 static bool
 use_item(void *ctx, ck_batch_item *item)
@@ -240,6 +260,10 @@ use_item(void *ctx, ck_batch_item *item)
 			ck_write(job->out, rec);
 		return true;
 	}
+	/* Here, on the one thread that calls use, rather than in
+	 * judge_item: no count shared between threads, and only the cases
+	 * the run went through are counted. */
+	job->unread_paragraphs += unread_paragraphs(ck_record_json(rec));
 	if ((item->flags & SERIOUS) && job->status == CK_EXIT_OK)
 		job->status = CK_EXIT_NOTICE;
 	if (job->only_findings && !(item->flags & FINDINGS))
@@ -300,6 +324,15 @@ main(int argc, char **argv)
 	job.out = ck_writer_stdout();
 
 	ck_batch_run(in, rules, jobs, judge_item, use_item, &job);
+	/* Once per run, not per case: a store imported from a case system
+	 * may hold many, and the count is what an operator acts on. */
+	if (job.unread_paragraphs > 0)
+		ck_warning(P_("%zu decision has a paragraph casekit cannot read; no paragraph "
+			      "rule applies to it (casekit(5), Paragraphs)",
+			      "%zu decisions have a paragraph casekit cannot read; no paragraph "
+			      "rule applies to them (casekit(5), Paragraphs)",
+			      job.unread_paragraphs),
+			   job.unread_paragraphs);
 	if (ck_reader_failed(in))
 		job.status = CK_EXIT_TROUBLE;
 	ck_reader_close(in);
