@@ -30,6 +30,7 @@ static const ck_option options[] = {
 	{ "encoding", 0, true, NULL },
 	{ "map", 0, true, NULL },
 	{ "strict", 0, false, NULL },
+	{ "existing", 0, false, NULL },
 	{ "store", 0, true, NULL },
 	{ "today", 0, true, NULL },
 	{ NULL, 0, false, NULL }
@@ -83,6 +84,8 @@ help(void)
 		 "      --encoding E          the file's encoding (cp1252 from Excel)\n"
 		 "      --map COLUMN=PATH     fill field PATH from COLUMN (repeatable)\n"
 		 "      --strict              a column that fills no field is an error\n"
+		 "      --existing            the cases existed before casekit: each is\n"
+		 "                            followed from today (followed_from)\n"
 		 "  --municipality, --pathway and --opened give defaults for the rows.\n"
 		 "\n"
 		 "      --store FILE          append to FILE under its lock and print the\n"
@@ -465,6 +468,14 @@ case_from_row(struct intake *in, const char *file, unsigned long row,
 				      ck_option_field(defaults[i][0], defaults[i][1], value));
 		}
 	}
+	/* Cases that existed before casekit are followed from today, so
+	 * that the recommendations' deadlines of their past are not shown
+	 * as overdue now; a row's own followed_from stands. */
+	if (ck_args_has(args, "existing") && json_object_get(rec, "followed_from") == NULL) {
+		char today[CK_DATE_SIZE];
+
+		ck_record_set(rec, "followed_from", json_string(ck_date_format(in->today, today)));
+	}
 	if (!finish_case(in, rec, file, row, column_label, (void *)cols)) {
 		json_decref(rec);
 		return false;
@@ -590,7 +601,9 @@ main(int argc, char **argv)
 				ck_usage_error(_("--map: %s: not a field a column can fill"), eq + 1);
 		}
 	} else {
-		static const char *const csv_only[] = { "delimiter", "encoding", "map", "strict" };
+		static const char *const csv_only[] = {
+			"delimiter", "encoding", "map", "strict", "existing"
+		};
 
 		for (i = 0; i < sizeof csv_only / sizeof csv_only[0]; i++)
 			if (ck_args_has(args, csv_only[i]))
