@@ -84,8 +84,6 @@ help(void)
 		 "      --encoding E          the file's encoding (cp1252 from Excel)\n"
 		 "      --map COLUMN=PATH     fill field PATH from COLUMN (repeatable)\n"
 		 "      --strict              a column that fills no field is an error\n"
-		 "      --existing            the cases existed before casekit: each is\n"
-		 "                            followed from today (followed_from)\n"
 		 "  --municipality, --pathway and --opened give defaults for the rows.\n"
 		 "\n"
 		 "      --store FILE          append to FILE under its lock and print the\n"
@@ -98,6 +96,12 @@ help(void)
 		 "users could see it: give '-' and write it on standard input.\n"
 		 "Exit status: 0 on success, 2 on a usage error or bad input.\n"
 		 "See case-new(1) and casekit(5).\n"));
+	/* A text of its own, so that the translations of the text above
+	 * still hold until the catalogues are merged. */
+	printf(_("\n"
+		 "With --csv, for cases that existed before casekit:\n"
+		 "      --existing            follow each from today (followed_from), so that\n"
+		 "                            old recommendation deadlines are not overdue\n"));
 }
 
 static const ck_program program = {
