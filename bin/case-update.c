@@ -1,9 +1,9 @@
 /* case-update — record what happened in a case: assessments, decisions,
- * complaints, meetings, offers, plans, single fields, the child's identity number,
- * family members, waivers, closing and reopening, retention (purge), and
- * any command run over a store as a checked filter. Every change is
- * validated, made under the store's lock with -i, and recorded as one
- * event. See case-update(1). */
+ * complaints, meetings, offers, plans, single fields, the child's
+ * identity number, family members, waivers, closing and reopening,
+ * retention (purge), and any command run over a store as a checked
+ * filter. Every change is validated, made under the store's lock with
+ * -i, and recorded as one event. See case-update(1). */
 #include <config.h>
 
 #include <errno.h>
@@ -475,8 +475,8 @@ prepare_element(struct update *u)
 		switch (m->how) {
 		case HOW_TRUE:
 		case HOW_FALSE:
-			/* --X and --no-X (--not-X) set one member: the
-			 * earlier of the two in the table was given too. */
+			/* --X and --no-X (--not-X) set one member: given
+			 * both, they contradict. */
 			for (i = 0; i < u->nvalues; i++)
 				if (strcmp(u->values[i].member, m->member) == 0)
 					ck_usage_error(_("--%s and --%s contradict each other"),
