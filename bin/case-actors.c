@@ -40,6 +40,7 @@ static const ck_option options[] = {
 	{ "given", 0, true, "consent" },
 	{ "expires", 0, true, "consent" },
 	{ "refused", 0, true, "consent" },
+	{ "scope", 0, true, "consent" },
 	{ "id", 0, true, "consent" },
 	{ "withdrawn", 0, true, "consent" },
 	{ "format", 0, true, "list" },
@@ -70,8 +71,9 @@ help(void)
 		 "  coordinator --actor ID    make an active municipal actor the case's one\n"
 		 "                            coordinator\n"
 		 "  consent --to a2,a3 --purpose TEXT --given-by WHO\n"
-		 "      (--given DATE [--expires DATE] | --refused DATE)\n"
-		 "                            record a consent to share, or its refusal\n"
+		 "      (--given DATE [--expires DATE] | --refused DATE) [--scope PARTS]\n"
+		 "                            record a consent to share, or its refusal;\n"
+		 "                            PARTS: what may be shared (plans,diagnosis)\n"
 		 "  consent --id c1 --withdrawn DATE\n"
 		 "                            record that a consent was withdrawn\n"
 		 "  list [--format text|csv|json] [--delimiter C] [--bom]\n"
@@ -406,11 +408,46 @@ do_coordinator(struct job *job, ck_record *rec, json_t *event)
  * consent
  */
 
+/* --scope plans,diagnosis: the parts of the case a consent lets be
+ * shared, each of casekit(5)'s closed set and each once. New reference. */
+static json_t *
+scope_option(const ck_args *args)
+{
+	const char *p = required(args, "scope");
+	json_t *scope = json_array();
+	ck_problem problem;
+
+	ck_oom_unless(scope != NULL);
+	for (;;) {
+		size_t n = strcspn(p, ","), start = 0, length = n;
+
+		while (start < length && p[start] == ' ')
+			start++;
+		while (length > start && p[length - 1] == ' ')
+			length--;
+		if (length == start || !ck_utf8_valid(p + start, length - start)) {
+			json_decref(scope);
+			ck_usage_error("--scope: %s",
+				       _("expected parts separated by commas (plans,diagnosis)"));
+		}
+		ck_oom_unless(json_array_append_new(scope, json_stringn(p + start,
+									length - start)) == 0);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	if (ck_validate_field("consents.scope", scope, &problem) != 1) {
+		json_decref(scope);
+		ck_usage_error("--scope: %s: %s", problem.field, problem.message);
+	}
+	return scope;
+}
+
 static void
 prepare_consent(struct job *job, const ck_args *args)
 {
 	static const char *const new_only[] = {
-		"to", "purpose", "given-by", "given", "expires", "refused"
+		"to", "purpose", "given-by", "given", "expires", "refused", "scope"
 	};
 	json_t *recipients;
 	const char *to, *p;
@@ -475,6 +512,8 @@ prepare_consent(struct job *job, const ck_args *args)
 	if (ck_args_has(args, "refused"))
 		ck_field_set(job->consent, "consents", "refused",
 			     option_value(args, "refused", "consents.refused"));
+	if (ck_args_has(args, "scope"))
+		ck_field_set(job->consent, "consents", "scope", scope_option(args));
 }
 
 /* A consent is dated: the same consent recorded twice (a re-run of a

@@ -30,6 +30,7 @@ static const ck_option options[] = {
 	{ "encoding", 0, true, NULL },
 	{ "map", 0, true, NULL },
 	{ "strict", 0, false, NULL },
+	{ "existing", 0, false, NULL },
 	{ "store", 0, true, NULL },
 	{ "today", 0, true, NULL },
 	{ NULL, 0, false, NULL }
@@ -95,6 +96,12 @@ help(void)
 		 "users could see it: give '-' and write it on standard input.\n"
 		 "Exit status: 0 on success, 2 on a usage error or bad input.\n"
 		 "See case-new(1) and casekit(5).\n"));
+	/* A text of its own, so that the translations of the text above
+	 * still hold until the catalogues are merged. */
+	printf(_("\n"
+		 "With --csv, for cases that existed before casekit:\n"
+		 "      --existing            follow each from today (followed_from), so that\n"
+		 "                            old recommendation deadlines are not overdue\n"));
 }
 
 static const ck_program program = {
@@ -465,6 +472,14 @@ case_from_row(struct intake *in, const char *file, unsigned long row,
 				      ck_option_field(defaults[i][0], defaults[i][1], value));
 		}
 	}
+	/* Cases that existed before casekit are followed from today, so
+	 * that the recommendations' deadlines of their past are not shown
+	 * as overdue now; a row's own followed_from stands. */
+	if (ck_args_has(args, "existing") && json_object_get(rec, "followed_from") == NULL) {
+		char today[CK_DATE_SIZE];
+
+		ck_record_set(rec, "followed_from", json_string(ck_date_format(in->today, today)));
+	}
 	if (!finish_case(in, rec, file, row, column_label, (void *)cols)) {
 		json_decref(rec);
 		return false;
@@ -590,7 +605,9 @@ main(int argc, char **argv)
 				ck_usage_error(_("--map: %s: not a field a column can fill"), eq + 1);
 		}
 	} else {
-		static const char *const csv_only[] = { "delimiter", "encoding", "map", "strict" };
+		static const char *const csv_only[] = {
+			"delimiter", "encoding", "map", "strict", "existing"
+		};
 
 		for (i = 0; i < sizeof csv_only / sizeof csv_only[0]; i++)
 			if (ck_args_has(args, csv_only[i]))

@@ -1,9 +1,9 @@
 /* case-update — record what happened in a case: assessments, decisions,
- * meetings, offers, plans, single fields, the child's identity number,
- * family members, waivers, closing and reopening, retention (purge), and
- * any command run over a store as a checked filter. Every change is
- * validated, made under the store's lock with -i, and recorded as one
- * event. See case-update(1). */
+ * complaints, meetings, offers, plans, single fields, the child's
+ * identity number, family members, waivers, closing and reopening,
+ * retention (purge), and any command run over a store as a checked
+ * filter. Every change is validated, made under the store's lock with
+ * -i, and recorded as one event. See case-update(1). */
 #include <config.h>
 
 #include <errno.h>
@@ -21,13 +21,13 @@
 #define TOOL "case-update"
 
 static const char *const commands[] = {
-	"assessment", "decision", "meeting", "offer", "plan", "set", "identity",
-	"family", "waive", "close", "reopen", "purge", "filter", NULL
+	"assessment", "decision", "complaint", "meeting", "offer", "plan", "set",
+	"identity", "family", "waive", "close", "reopen", "purge", "filter", NULL
 };
 
 static const ck_option options[] = {
 	CK_RUN_OPTIONS(NULL),
-	{ "item", 0, true, "assessment decision meeting offer family waive" },
+	{ "item", 0, true, "assessment decision complaint meeting offer family waive" },
 	{ "type", 0, true, "assessment" },
 	{ "aware", 0, true, "assessment" },
 	{ "started", 0, true, "assessment decision" },
@@ -40,8 +40,18 @@ static const ck_option options[] = {
 	{ "outcome", 0, true, "decision" },
 	{ "ends", 0, true, "decision" },
 	{ "child-heard", 0, true, "decision" },
+	{ "hearing-exception", 0, true, "decision" },
+	{ "views-obtained", 0, true, "decision" },
+	{ "delay-notified", 0, true, "decision" },
 	{ "first-follow-up", 0, true, "decision" },
 	{ "next-follow-up", 0, true, "decision" },
+	{ "received", 0, true, "complaint" },
+	{ "reassessed", 0, true, "complaint" },
+	{ "upheld", 0, false, "complaint" },
+	{ "not-upheld", 0, false, "complaint" },
+	{ "sent-on", 0, true, "complaint" },
+	{ "result", 0, true, "complaint" },
+	{ "result-date", 0, true, "complaint" },
 	{ "kind", 0, true, "meeting offer plan" },
 	{ "date", 0, true, "meeting offer plan close" },
 	{ "actors", 0, true, "meeting" },
@@ -86,8 +96,9 @@ help(void)
 		 "  assessment --type T [--aware D] [--started D] [--done D] [--preliminary D]\n"
 		 "             [--by ACTOR]\n"
 		 "  decision   --paragraph P [--applied D] [--decided D] [--outcome O]\n"
-		 "             [--started D] [--ends D] [--child-heard D|not-required]\n"
-		 "             [--first-follow-up D] [--next-follow-up D]\n"
+		 "             [--started D] [--ends D] [--child-heard D]\n"
+		 "             [--hearing-exception REASON] [--views-obtained D]\n"
+		 "             [--delay-notified D] [--first-follow-up D] [--next-follow-up D]\n"
 		 "  meeting    --kind K --date D [--actors a1,a2] [--with-family]\n"
 		 "  offer      --kind K --to WHO --status S [--date D]\n"
 		 "  family     --relation R [--name N] [--born D] [--custody|--no-custody]\n"
@@ -95,6 +106,10 @@ help(void)
 		 "  waive      --rule R [--item I] --reason TEXT [--until D]\n"
 		 "             (--waiver ID changes a waiver; --item is the finding's item)\n"
 		 "And:\n"
+		 "  complaint  --item DECISION [--received D] [--reassessed D]\n"
+		 "             [--upheld|--not-upheld] [--sent-on D] [--result R]\n"
+		 "             [--result-date D]  (a complaint about that decision;\n"
+		 "             --received starts one)\n"
 		 "  plan       --kind common|child|youth [--updated D] [--next-review D]\n"
 		 "             [--responsible ACTOR] [--sip] [--plan-item WHAT:ACTOR:FROM]...\n"
 		 "             [--decision made|not-needed] [--date D]\n"
@@ -157,6 +172,13 @@ struct element_command {
 	const char *select;             /* the option naming the element to change */
 	const char *const *required;    /* options a new element needs */
 	const struct member *members;
+	/* A subcommand that records an object inside an element the case
+	 * has (complaint): that member, the option that must be given when
+	 * the element has no such object yet, and (N_()) why --SELECT is
+	 * required. NULL for subcommands that add elements. */
+	const char *within;
+	const char *starts;
+	const char *select_required;
 };
 
 static const char *const assessment_required[] = { "type", NULL };
@@ -179,8 +201,25 @@ static const struct member decision_members[] = {
 	{ "started", "started", HOW_TEXT },
 	{ "ends", "ends", HOW_TEXT },
 	{ "child-heard", "child_heard", HOW_TEXT },
+	{ "hearing-exception", "hearing_exception.reason", HOW_TEXT },
+	{ "views-obtained", "hearing_exception.views_obtained", HOW_TEXT },
+	{ "delay-notified", "delay_notified", HOW_TEXT },
 	{ "first-follow-up", "follow_up.first", HOW_TEXT },
 	{ "next-follow-up", "follow_up.next", HOW_TEXT },
+	{ NULL, NULL, HOW_TEXT }
+};
+
+/* Retssikkerhedsloven § 66: a complaint about a decision, reassessed by
+ * the municipality and, unless upheld in full, sent on. */
+static const char *const complaint_required[] = { NULL };
+static const struct member complaint_members[] = {
+	{ "received", "complaint.received", HOW_TEXT },
+	{ "reassessed", "complaint.reassessed", HOW_TEXT },
+	{ "upheld", "complaint.upheld", HOW_TRUE },
+	{ "not-upheld", "complaint.upheld", HOW_FALSE },
+	{ "sent-on", "complaint.sent_on", HOW_TEXT },
+	{ "result-date", "complaint.outcome.date", HOW_TEXT },
+	{ "result", "complaint.outcome.result", HOW_TEXT },
 	{ NULL, NULL, HOW_TEXT }
 };
 
@@ -225,13 +264,19 @@ static const struct member waiver_members[] = {
 };
 
 static const struct element_command element_commands[] = {
-	{ "assessment", "assessments", 's', "item", assessment_required, assessment_members },
-	{ "decision", "decisions", 'd', "item", decision_required, decision_members },
-	{ "meeting", "meetings", 'm', "item", meeting_required, meeting_members },
-	{ "offer", "offers", 'o', "item", offer_required, offer_members },
-	{ "family", "family", 'f', "item", family_required, family_members },
-	{ "waive", "waivers", 'w', "waiver", waiver_required, waiver_members },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ "assessment", "assessments", 's', "item", assessment_required, assessment_members,
+	  NULL, NULL, NULL },
+	{ "decision", "decisions", 'd', "item", decision_required, decision_members,
+	  NULL, NULL, NULL },
+	{ "complaint", "decisions", 'd', "item", complaint_required, complaint_members,
+	  "complaint", "received", N_("--item is required: the decision complained about") },
+	{ "meeting", "meetings", 'm', "item", meeting_required, meeting_members,
+	  NULL, NULL, NULL },
+	{ "offer", "offers", 'o', "item", offer_required, offer_members, NULL, NULL, NULL },
+	{ "family", "family", 'f', "item", family_required, family_members, NULL, NULL, NULL },
+	{ "waive", "waivers", 'w', "waiver", waiver_required, waiver_members,
+	  NULL, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
 /* One value to set, made from an option before any record is read. */
@@ -394,6 +439,34 @@ paragraph_value(const char *option, const char *path, const char *text)
 	return ck_option_field(option, path, text);
 }
 
+/* The option of EC other than M's that sets M's member. */
+static const char *
+other_option(const struct element_command *ec, const struct member *m)
+{
+	const struct member *other;
+
+	for (other = ec->members; other->option != NULL; other++)
+		if (other != m && strcmp(other->member, m->member) == 0)
+			return other->option;
+	return m->option;
+}
+
+/* Barnets lov § 5 knows no exception for a decision only about the
+ * parents' finances: not-required, which casekit once wrote, is read in
+ * old records but never written. Stk. 4's exception is recorded as
+ * hearing_exception, with its reason. */
+static void
+check_decision_options(const ck_args *args)
+{
+	const char *heard = ck_args_get(args, "child-heard");
+
+	if (heard != NULL && strcmp(heard, "not-required") == 0)
+		ck_usage_error(_("--child-heard: not-required is no longer recorded (Barnets "
+				 "lov § 5 has no such exception): give the date the child "
+				 "was heard, or --hearing-exception REASON for the quite special "
+				 "cases of § 5 stk. 4"));
+}
+
 static void
 prepare_element(struct update *u)
 {
@@ -403,6 +476,8 @@ prepare_element(struct update *u)
 	char path[96];
 	size_t i;
 
+	if (ec->within != NULL && !ck_args_has(args, ec->select))
+		ck_usage_error("%s", _(ec->select_required));
 	if (!ck_args_has(args, ec->select)) {
 		for (i = 0; ec->required[i] != NULL; i++)
 			if (!ck_args_has(args, ec->required[i]))
@@ -420,11 +495,12 @@ prepare_element(struct update *u)
 		switch (m->how) {
 		case HOW_TRUE:
 		case HOW_FALSE:
-			/* The tables list --no-X after --X. */
+			/* --X and --no-X (--not-X) set one member: given
+			 * both, they contradict. */
 			for (i = 0; i < u->nvalues; i++)
 				if (strcmp(u->values[i].member, m->member) == 0)
-					ck_usage_error(_("--%s and --no-%s contradict each other"),
-						       m->option + 3, m->option + 3);
+					ck_usage_error(_("--%s and --%s contradict each other"),
+						       other_option(ec, m), m->option);
 			value = json_boolean(m->how == HOW_TRUE);
 			break;
 		case HOW_ACTORS:
@@ -446,13 +522,15 @@ prepare_element(struct update *u)
 		ck_usage_error(_("--%s: nothing to change: give the fields to set"), ec->select);
 }
 
-/* Sets MEMBER ("date", or "follow_up.first") of ELEMENT, an element of
- * the array KEY, to VALUE (borrowed). True when that changed it. */
+/* Sets MEMBER ("date", "follow_up.first", "complaint.outcome.date") of
+ * ELEMENT, an object at the path KEY (an element of the array KEY, or
+ * an object within one), to VALUE (borrowed), making the objects on the
+ * way. True when that changed it. */
 static bool
 set_member(json_t *element, const char *key, const char *member, json_t *value)
 {
 	const char *dot = strchr(member, '.');
-	char parent_key[64], parent_path[96];
+	char parent_key[64], parent_path[CK_FIELD_MAX];
 	json_t *parent, *current;
 
 	if (dot == NULL) {
@@ -469,11 +547,7 @@ set_member(json_t *element, const char *key, const char *member, json_t *value)
 		parent = json_object();
 		ck_oom_unless(parent != NULL && ck_field_set(element, key, parent_key, parent));
 	}
-	current = json_object_get(parent, dot + 1);
-	if (current != NULL && json_equal(current, value))
-		return false;
-	ck_oom_unless(ck_field_set(parent, parent_path, dot + 1, json_incref(value)));
-	return true;
+	return set_member(parent, parent_path, dot + 1, value);
 }
 
 /* An actor an option names must be one of the case's. False when not
@@ -531,6 +605,12 @@ change_element(struct update *u, ck_record *rec)
 			return reject(u, rec, field, _("no such element"));
 		}
 		snprintf(id, sizeof id, "%s", item);
+		if (ec->within != NULL && json_object_get(element, ec->within) == NULL &&
+		    !ck_args_has(u->args, ec->starts)) {
+			snprintf(field, sizeof field, "%s[%s].%s", ec->key, item, ec->within);
+			return reject(u, rec, field, _("none recorded yet: --%s starts one"),
+				      ec->starts);
+		}
 	} else {
 		ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id);
 	}
@@ -688,7 +768,8 @@ change_plan(struct update *u, ck_record *rec)
 	json_t *plan = json_object_get(plans, u->plan_kind);
 	json_t *fields, *items, *item;
 	char path[32], field[CK_FIELD_MAX], text[CK_DATE_SIZE];
-	bool decision_changed = false, items_added = false;
+	bool decision_changed = false, items_added = false, was_not_needed, had_decision;
+	const char *decision;
 	size_t i, j;
 
 	snprintf(path, sizeof path, "plans.%s", u->plan_kind);
@@ -710,6 +791,9 @@ change_plan(struct update *u, ck_record *rec)
 		plan = json_object();
 		ck_oom_unless(plan != NULL && ck_record_set(json, path, plan));
 	}
+	decision = json_string_value(json_object_get(plan, "decision"));
+	had_decision = decision != NULL;
+	was_not_needed = decision != NULL && strcmp(decision, "not-needed") == 0;
 	for (i = 0; i < u->nvalues; i++) {
 		const char *member = u->values[i].member;
 		json_t *current = json_object_get(plan, member);
@@ -721,14 +805,27 @@ change_plan(struct update *u, ck_record *rec)
 		ck_oom_unless(ck_field_set(plan, path, member, json_incref(u->values[i].json)));
 		json_array_append_new(fields, json_string(member));
 	}
-	/* A decision whether to make the plan is taken today unless
-	 * --date says when. */
+	/* The date of a child or youth plan is the day the plan itself
+	 * was made (Barnets lov §§ 91, 108): deciding to make it is not
+	 * making it, so a decision made is not dated. A decision not to
+	 * make it is dated by the same member, today unless --date says
+	 * when; turned into made, that date goes. A plan made (--date)
+	 * was decided made. */
+	decision = json_string_value(json_object_get(plan, "decision"));
 	if (decision_changed && !ck_args_has(u->args, "date")) {
-		json_t *date = json_string(ck_date_format(ck_today(), text));
+		if (strcmp(decision, "not-needed") == 0) {
+			json_t *date = json_string(ck_date_format(ck_today(), text));
 
-		if (!json_equal(json_object_get(plan, "date"), date))
+			if (!json_equal(json_object_get(plan, "date"), date))
+				json_array_append_new(fields, json_string("date"));
+			ck_oom_unless(ck_field_set(plan, path, "date", date));
+		} else if (was_not_needed && json_object_del(plan, "date") == 0) {
 			json_array_append_new(fields, json_string("date"));
-		ck_oom_unless(ck_field_set(plan, path, "date", date));
+		}
+	}
+	if (ck_args_has(u->args, "date") && !had_decision && !ck_args_has(u->args, "decision")) {
+		ck_oom_unless(ck_field_set(plan, path, "decision", json_string("made")));
+		json_array_append_new(fields, json_string("decision"));
 	}
 	items = json_object_get(plan, "items");
 	json_array_foreach(u->plan_items, i, item) {
@@ -1324,6 +1421,8 @@ prepare(struct update *u, unsigned *flags)
 		if (strcmp(element_commands[i].command, command) == 0)
 			u->element = &element_commands[i];
 	if (u->element != NULL) {
+		if (strcmp(command, "decision") == 0)
+			check_decision_options(args);
 		prepare_element(u);
 		if (ck_args_has(args, u->element->select) || ck_args_has(args, "item") ||
 		    ck_args_has(args, "by") || ck_args_has(args, "actors"))

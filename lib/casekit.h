@@ -240,7 +240,8 @@ bool ck_validate(const json_t *record, ck_problem *p);
 int ck_validate_field(const char *path, const json_t *value, ck_problem *p);
 
 /* The closed set of values of a field path ("status", "actors.sector"),
- * as a NULL-terminated array of static strings, or NULL when the field is
+ * or of the items of a list of such values ("consents.scope"), as a
+ * NULL-terminated array of static strings, or NULL when the field is
  * not a closed set. */
 const char *const *ck_field_values(const char *path);
 

@@ -198,7 +198,25 @@ test_valid(void)
 	good("child.born", NULL);	/* a CPR without born: born is derived */
 	good("closed", "\"2026-11-02\"");	/* equal dates are in order */
 	good("actors.1.until", "\"2026-11-03\"");
-	good("decisions.0.child_heard", "\"not-required\"");
+	good("decisions.0.child_heard", "\"not-required\"");	/* legacy: still read */
+	good("decisions.0.hearing_exception", "{\"reason\":\"r\",\"views_obtained\":\"2026-11-10\"}");
+	good("decisions.0.hearing_exception", "{\"views_obtained\":\"2026-11-10\"}");
+	good("decisions.0.delay_notified", "\"2026-11-15\"");
+	good("decisions.0.complaint", "{\"received\":\"2026-12-01\",\"reassessed\":\"2026-12-10\","
+	     "\"upheld\":false,\"sent_on\":\"2026-12-20\",\"outcome\":{\"date\":\"2027-03-01\","
+	     "\"result\":\"remitted\"}}");
+	good("decisions.0.complaint", "{\"received\":\"2026-12-01\",\"reassessed\":\"2026-12-01\","
+	     "\"sent_on\":\"2026-12-01\",\"outcome\":{\"date\":\"2026-12-01\"}}");
+	/* Reassessed after it was sent on is for the rules to find. */
+	good("decisions.0.complaint", "{\"received\":\"2026-12-01\",\"sent_on\":\"2026-12-05\","
+	     "\"reassessed\":\"2026-12-10\"}");
+	good("decisions.0.complaint", "{\"outcome\":{\"date\":\"2026-01-01\",\"result\":\"dismissed\"}}");
+	good("decisions.0.complaint", "{\"upheld\":true}");
+	good("consents.0.scope", "[\"plans\",\"diagnosis\",\"identity\"]");
+	good("consents.0.scope", "[]");
+	good("offers.0.to", "\"carers\"");
+	good("followed_from", "\"2026-11-02\"");	/* the day it was opened */
+	good("followed_from", "\"2027-01-15\"");
 	good("decisions.0.follow_up", "{\"first\":\"2027-03-01\",\"next\":\"2027-09-01\"}");
 	good("plans.child", "{\"decision\":\"not-needed\",\"date\":\"2026-12-01\"}");
 	good("plans.youth", "{\"decision\":\"made\",\"date\":\"2026-12-01\",\"next_review\":\"2027-06-01\"}");
@@ -255,7 +273,18 @@ test_closed_sets(void)
 	bad("decisions.0.outcome", "\"yes\"", "decisions[d1].outcome",
 	    "not one of: granted, partly, refused");
 	bad("offers.0.to", "\"parent\"", "offers[#1].to",
-	    "not one of: parents, siblings, child, family");
+	    "not one of: parents, carers, siblings, child, family");
+	bad("offers.0.to", "\"carer\"", "offers[#1].to", NULL);
+	bad("decisions.0.complaint", "{\"outcome\":{\"result\":\"upheld\"}}",
+	    "decisions[d1].complaint.outcome.result",
+	    "not one of: confirmed, changed, remitted, dismissed");
+	bad("consents.0.scope", "[\"plans\",\"health\"]", "consents[c1].scope[#2]",
+	    "not one of: actors, diagnosis, assessments, decisions, plans, transitions, "
+	    "family, identity");
+	bad("consents.0.scope", "[\"Plans\"]", "consents[c1].scope[#1]", NULL);
+	bad("consents.0.scope", "[\"plans\",1]", "consents[c1].scope[#2]", NULL);
+	bad("consents.0.scope", "[\"plans\",\"family\",\"plans\"]", "consents[c1].scope[#3]",
+	    "already listed");
 	bad("offers.0.status", "\"given\"", "offers[#1].status",
 	    "not one of: offered, accepted, declined, not-needed");
 	bad("transitions.0.status", "\"started\"", "transitions[#1].status",
@@ -305,9 +334,34 @@ test_types(void)
 	bad("events.0.at", "\"2026-11-02\"", "events[#1].at", NULL);
 	bad("events.0.op", "true", "events[#1].op", "not a string");
 	bad("events.0", "[]", "events[#1]", "not an object");
+	/* not-required is read but not asked for: the message wants a date. */
 	bad("decisions.0.child_heard", "\"no\"", "decisions[d1].child_heard",
-	    "not a date or not-required");
+	    "not a date (YYYY-MM-DD)");
 	bad("decisions.0.child_heard", "true", "decisions[d1].child_heard", NULL);
+	bad("decisions.0.hearing_exception", "\"parents' finances\"",
+	    "decisions[d1].hearing_exception", "not an object");
+	bad("decisions.0.hearing_exception", "{\"reason\":\"\"}",
+	    "decisions[d1].hearing_exception.reason", "must not be empty");
+	bad("decisions.0.hearing_exception", "{\"reason\":true}",
+	    "decisions[d1].hearing_exception.reason", "not a string");
+	bad("decisions.0.hearing_exception", "{\"reason\":\"r\",\"views_obtained\":\"2026-11\"}",
+	    "decisions[d1].hearing_exception.views_obtained", "not a date (YYYY-MM-DD)");
+	bad("decisions.0.delay_notified", "\"2026-11-31\"", "decisions[d1].delay_notified",
+	    "not a date (YYYY-MM-DD)");
+	bad("decisions.0.delay_notified", "true", "decisions[d1].delay_notified", NULL);
+	bad("decisions.0.complaint", "[]", "decisions[d1].complaint", "not an object");
+	bad("decisions.0.complaint", "{\"received\":\"12-01-2026\"}",
+	    "decisions[d1].complaint.received", "not a date (YYYY-MM-DD)");
+	bad("decisions.0.complaint", "{\"upheld\":\"yes\"}", "decisions[d1].complaint.upheld",
+	    "not true or false");
+	bad("decisions.0.complaint", "{\"outcome\":\"confirmed\"}",
+	    "decisions[d1].complaint.outcome", "not an object");
+	bad("decisions.0.complaint", "{\"outcome\":{\"date\":null}}",
+	    "decisions[d1].complaint.outcome.date", "not a date (YYYY-MM-DD)");
+	bad("consents.0.scope", "\"plans\"", "consents[c1].scope", "not an array of strings");
+	bad("consents.0.scope", "{}", "consents[c1].scope", "not an array of strings");
+	bad("followed_from", "\"2026-13-01\"", "followed_from", "not a date (YYYY-MM-DD)");
+	bad("followed_from", "20261102", "followed_from", NULL);
 	bad("checklist", "{\"findings\":[{\"due\":\"soon\"}]}", "checklist.findings[#1].due",
 	    "not a date (YYYY-MM-DD)");
 	bad("checklist", "{\"as_of\":1}", "checklist.as_of", NULL);
@@ -343,6 +397,15 @@ test_date_order(void)
 	bad("assessments.0.done", "\"2026-10-26\"", "assessments[#1].done", "before started");
 	bad("decisions.0.decided", "\"2026-10-31\"", "decisions[d1].decided", "before applied");
 	bad("consents.0.expires", "\"2026-11-02\"", "consents[c1].expires", "before given");
+	bad("followed_from", "\"2026-11-01\"", "followed_from", "before opened");
+	bad("decisions.0.complaint", "{\"received\":\"2026-12-10\",\"reassessed\":\"2026-12-09\"}",
+	    "decisions[d1].complaint.reassessed", "before received");
+	bad("decisions.0.complaint", "{\"received\":\"2026-12-10\",\"sent_on\":\"2026-12-09\"}",
+	    "decisions[d1].complaint.sent_on", "before received");
+	/* The outcome's date against sent_on of the complaint holding it. */
+	bad("decisions.0.complaint", "{\"received\":\"2026-12-10\",\"sent_on\":\"2026-12-20\","
+	    "\"outcome\":{\"date\":\"2026-12-19\",\"result\":\"confirmed\"}}",
+	    "decisions[d1].complaint.outcome.date", "before sent_on");
 	/* Only those pairs: a plan item ending before it starts is not
 	 * checked, nor a decision started before it was decided. */
 	good("plans.common.items.0.to", "\"2026-01-01\"");
@@ -502,6 +565,42 @@ test_first_error(void)
 	record = example_with("pathway", "\"../etc\"");
 	edit(record, "child.cpr", "\"x\"");
 	expect_bad(record, "pathway", NULL, "pathway before child");
+
+	/* A decision's new members in the table's order, whatever the
+	 * record's: child_heard, hearing_exception, delay_notified,
+	 * follow_up, complaint. */
+	record = example_with("decisions.0.complaint", "{\"received\":\"x\"}");
+	edit(record, "decisions.0.follow_up", "{\"first\":\"x\"}");
+	edit(record, "decisions.0.delay_notified", "\"x\"");
+	edit(record, "decisions.0.hearing_exception", "{\"views_obtained\":\"x\"}");
+	expect_bad(record, "decisions[d1].hearing_exception.views_obtained", NULL,
+		   "hearing_exception before delay_notified, follow_up and complaint");
+	record = example_with("decisions.0.complaint", "{\"received\":\"x\"}");
+	edit(record, "decisions.0.follow_up", "{\"first\":\"x\"}");
+	edit(record, "decisions.0.delay_notified", "\"x\"");
+	expect_bad(record, "decisions[d1].delay_notified", NULL,
+		   "delay_notified before follow_up and complaint");
+	record = example_with("decisions.0.complaint", "{\"received\":\"x\"}");
+	edit(record, "decisions.0.follow_up", "{\"first\":\"x\"}");
+	expect_bad(record, "decisions[d1].follow_up.first", NULL, "follow_up before complaint");
+	record = example_with("decisions.0.complaint",
+			      "{\"outcome\":{\"result\":\"x\"},\"sent_on\":\"x\",\"upheld\":1}");
+	expect_bad(record, "decisions[d1].complaint.upheld", NULL,
+		   "a complaint's members in the table's order");
+	record = example_with("decisions.0.child_heard", "\"x\"");
+	edit(record, "decisions.0.hearing_exception", "[]");
+	expect_bad(record, "decisions[d1].child_heard", NULL, "child_heard before hearing_exception");
+	/* consents: scope after recipients; followed_from between exposure
+	 * and waivers. */
+	record = example_with("consents.0.scope", "[\"x\"]");
+	edit(record, "consents.0.recipients", "\"a2\"");
+	expect_bad(record, "consents[c1].recipients", NULL, "recipients before scope");
+	record = example_with("waivers", "[{\"until\":\"x\"}]");
+	edit(record, "followed_from", "\"x\"");
+	expect_bad(record, "followed_from", NULL, "followed_from before waivers");
+	record = example_with("followed_from", "\"x\"");
+	edit(record, "exposure", "{\"known\":\"x\"}");
+	expect_bad(record, "exposure.known", NULL, "exposure before followed_from");
 }
 
 static void
@@ -672,6 +771,22 @@ test_validate_field(void)
 	FIELD("plans.common.items.from", "\"2026-12-01\"", 1);
 	FIELD("decisions.follow_up.next", "\"x\"", 0);
 	FIELD("decisions.child_heard", "\"not-required\"", 1);
+	FIELD("followed_from", "\"2026-11-02\"", 1);
+	FIELD("followed_from", "\"2026-11\"", 0);
+	FIELD("decisions.delay_notified", "\"2026-11-02\"", 1);
+	FIELD("decisions.hearing_exception.reason", "\"\"", 0);
+	FIELD("decisions.complaint.outcome.result", "\"changed\"", 1);
+	FIELD("decisions.complaint.upheld", "false", 1);
+	FIELD("offers.to", "\"carers\"", 1);
+	FIELD("consents.scope", "[\"plans\",\"family\"]", 1);
+	FIELD("consents.scope", "[\"plans\",\"plans\"]", 0);
+	is_str(p.field, "consents.scope[#2]", "a repeated item named by its place");
+	is_str(p.message, "already listed", "a repeated item: the message");
+	FIELD("decisions.complaint", "{\"received\":\"2026-12-10\",\"reassessed\":\"2026-12-01\"}", 0);
+	is_str(p.field, "decisions.complaint.reassessed", "order checked inside an object value");
+	FIELD("decisions.complaint", "{\"sent_on\":\"2026-12-10\",\"outcome\":{\"date\":\"2026-12-01\"}}", 0);
+	is_str(p.field, "decisions.complaint.outcome.date", "and one object further in");
+	FIELD("decisions.complaint.outcome", "{\"date\":\"2026-12-01\"}", 1);
 	FIELD("actors.id", "\"a3\"", 1);
 	FIELD("actors.id", "\"d3\"", 0);
 	FIELD("child.cpr", "\"010158-5000\"", 1);
@@ -708,6 +823,11 @@ test_validate_field(void)
 	ok(values != NULL && strcmp(values[0], "social") == 0, "the values of actors.sector");
 	values = ck_field_values("plans.youth.decision");
 	ok(values != NULL && strcmp(values[1], "not-needed") == 0, "the values of plans.youth.decision");
+	values = ck_field_values("consents.scope");
+	ok(values != NULL && strcmp(values[0], "actors") == 0 && strcmp(values[7], "identity") == 0
+	   && values[8] == NULL, "the values of consents.scope's items");
+	values = ck_field_values("decisions.complaint.outcome.result");
+	ok(values != NULL && strcmp(values[3], "dismissed") == 0, "the values of a complaint's result");
 	ok(ck_field_values("actors.role") == NULL, "role is an open set");
 	ok(ck_field_values("child.born") == NULL, "a date has no set");
 	ok(ck_field_values("nope") == NULL, "an unknown field has no set");
@@ -715,6 +835,33 @@ test_validate_field(void)
 }
 
 /* No message or field carries the value that was wrong. */
+/* Text to values for the fields that options and CSV cells fill. */
+static void
+test_field_from_text(void)
+{
+	ck_problem p;
+	json_t *v;
+	char *text;
+
+	is_int(ck_field_kind("followed_from"), CK_FIELD_DATE, "followed_from: a date");
+	is_int(ck_field_kind("consents.scope"), CK_FIELD_LIST, "consents.scope: a list");
+	is_int(ck_field_kind("decisions.complaint"), CK_FIELD_STRUCTURE, "a complaint: a structure");
+	is_int(ck_field_kind("decisions.complaint.upheld"), CK_FIELD_BOOL, "upheld: true or false");
+	ok(ck_field_from_text("followed_from", "15-01-2027", CK_TEXT_LENIENT_DATES, &v, &p),
+	   "followed_from from a CSV's DD-MM-YYYY");
+	is_str(json_string_value(v), "2027-01-15", "followed_from written YYYY-MM-DD");
+	json_decref(v);
+	ok(ck_field_from_text("consents.scope", "plans  family", 0, &v, &p),
+	   "consents.scope from items separated by spaces");
+	text = json_dumps(v, JSON_COMPACT);
+	is_str(text, "[\"plans\",\"family\"]", "consents.scope: the items");
+	free(text);
+	json_decref(v);
+	ok(!ck_field_from_text("consents.scope", "plans health", 0, &v, &p) && v == NULL,
+	   "consents.scope: an item outside the set refused");
+	is_str(p.field, "consents.scope[#2]", "consents.scope: the item named by its place");
+}
+
 static void
 test_no_values(void)
 {
@@ -734,6 +881,9 @@ test_no_values(void)
 		{ "diagnosis.codes", "[\"ORPHA:778\",778]", "778" },
 		{ "diagnosis.status", "\"Rett syndrome\"", "Rett" },
 		{ "decisions.0.child_heard", "\"Alma said no\"", "Alma" },
+		{ "decisions.0.hearing_exception", "{\"reason\":[\"Alma\"]}", "Alma" },
+		{ "decisions.0.complaint", "{\"outcome\":{\"result\":\"Sara wins\"}}", "Sara" },
+		{ "consents.0.scope", "[\"Rett syndrome\"]", "Rett" },
 		{ "events.0.at", "\"Tuesday\"", "Tuesday" },
 		{ "transitions.1", "{\"kind\":\"school\"}", "school" },
 	};
@@ -782,6 +932,7 @@ main(void)
 	test_case_id();
 	test_pathway();
 	test_validate_field();
+	test_field_from_text();
 	test_no_values();
 	return done_testing();
 }
