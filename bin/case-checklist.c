@@ -201,9 +201,12 @@ print_text(const struct job *job, const ck_batch_item *item)
 		const char *about = json_string_value(json_object_get(f, "item"));
 		const json_t *def = ck_ruleset_rule(item->set, rule);
 
+		/* The rule by its title, in the reader's words; the id is for
+		 * JSON and CSV. A rule the set no longer has shows its id. */
 		printf("  ");
 		print_padded(status_label(json_string_value(json_object_get(f, "status"))), 13);
-		printf("  %-10s  %s", due != NULL ? due : "-", rule);
+		printf("  %-10s  %s", due != NULL ? due : "-",
+		       def != NULL ? ck_rule_title(def, job->lang) : rule);
 		printf(about != NULL ? " (%s)\n" : "\n", about);
 		printf("      %s\n", ck_text_in(json_object_get(def, "message"), job->lang));
 		printf("      %s: %s\n", basis_label(json_string_value(json_object_get(f, "basis"))),

@@ -211,11 +211,31 @@ ck_actor_consent_state(const json_t *record, const json_t *actor, ck_date today)
 		return "withdrawn";
 	if (member_text(latest, "given") == NULL)
 		return member_text(latest, "refused") != NULL ? "refused" : "none";
-	/* expires: valid through that day. */
-	if ((text = member_text(latest, "expires")) != NULL && ck_date_parse(text, &date) &&
-	    date < today)
+	if (ck_consent_last_day(record, latest, &date) && date < today)
 		return "expired";
 	return "given";
+}
+
+bool
+ck_consent_last_day(const json_t *record, const json_t *consent, ck_date *out)
+{
+	const char *by = member_text(consent, "given_by");
+	const char *text = member_text(consent, "expires");
+	bool found = text != NULL && ck_date_parse(text, out);
+	ck_date born, cap;
+
+	/* The parents' (or a guardian's) consent is given for a child: at 18
+	 * the young person decides for themself, so it holds at the latest
+	 * through the day before the 18th birthday. */
+	if (by != NULL && (strcmp(by, "parents") == 0 || strcmp(by, "guardian") == 0) &&
+	    (text = member_text(json_object_get(record, "child"), "born")) != NULL &&
+	    ck_date_parse(text, &born)) {
+		cap = ck_date_add(born, (ck_duration){ 18 * 12, -1 });
+		if (!found || cap < *out)
+			*out = cap;
+		found = true;
+	}
+	return found;
 }
 
 static bool

@@ -690,7 +690,8 @@ bool ck_case_has_actor(const json_t *record, const char *id);
 /* The consent state of an actor as rule consent judges it:
  * "not-needed" (municipal, family, or receives no data), else by the
  * latest consent naming it (dated by given, else refused, else
- * withdrawn): "given", "expired" (expires before TODAY), "refused",
+ * withdrawn): "given", "expired" (its last day, ck_consent_last_day,
+ * before TODAY), "refused",
  * "withdrawn" (on or before TODAY) or "none". A static string. */
 const char *ck_actor_consent_state(const json_t *record, const json_t *actor,
 				   ck_date today);
@@ -698,6 +699,12 @@ const char *ck_actor_consent_state(const json_t *record, const json_t *actor,
 /* The latest consent naming the actor (dated as ck_actor_consent_state
  * dates it), or NULL. Borrowed from the record. */
 const json_t *ck_actor_latest_consent(const json_t *record, const json_t *actor);
+
+/* The last day CONSENT of RECORD holds (valid through it) into *OUT: its
+ * "expires", and for a consent given by the parents or a guardian at
+ * the latest the day before the child's 18th birthday. False when it
+ * holds without end. */
+bool ck_consent_last_day(const json_t *record, const json_t *consent, ck_date *out);
 
 /* The case's coordinator as a key for caseloads and reminder digests:
  * the contact of the first actor active on TODAY with "coordinator": true,
@@ -867,6 +874,10 @@ const json_t *ck_ruleset_rules(const ck_ruleset *set);
 
 /* The rule of SET with ID (after inheritance), or NULL. Borrowed. */
 const json_t *ck_ruleset_rule(const ck_ruleset *set, const char *id);
+
+/* A rule's title in LANG (its "title", as ck_text_in picks it), else its
+ * id: what a reader is shown instead of the id. Borrowed from RULE. */
+const char *ck_rule_title(const json_t *rule, const char *lang);
 
 /* ---------------------------------------------------------------------
  * Judging a case by its rules (checklist.c; casekit-rules(5))

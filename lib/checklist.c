@@ -34,6 +34,9 @@ enum kind {
 	KIND_MATCH,
 	KIND_COORDINATOR,
 	KIND_CONSENT,
+	KIND_CONSENT_WITHDRAWN,
+	KIND_CHILD_HEARD,
+	KIND_YOUTH_PLAN,
 	KIND_KNOWLEDGE_SOURCE,
 	KIND_NETWORK_MEETING,
 	KIND_COMMON_PLAN_REVIEW,
@@ -51,6 +54,9 @@ static const char *const kind_names[] = {
 	[KIND_MATCH] = "match",
 	[KIND_COORDINATOR] = "coordinator",
 	[KIND_CONSENT] = "consent",
+	[KIND_CONSENT_WITHDRAWN] = "consent-withdrawn",
+	[KIND_CHILD_HEARD] = "child-heard",
+	[KIND_YOUTH_PLAN] = "youth-plan",
 	[KIND_KNOWLEDGE_SOURCE] = "knowledge-source",
 	[KIND_NETWORK_MEETING] = "network-meeting",
 	[KIND_COMMON_PLAN_REVIEW] = "common-plan-review",
@@ -67,36 +73,74 @@ struct paths {
 	size_t count;
 };
 
-/* A condition of "when" or "where": a path and a pattern. */
+/* A condition of "when" or "where": a path and a pattern. A path that
+ * ends at "paragraph" shows the pattern a decision's paragraph in its
+ * normal form (casekit(5), "Paragraphs"). */
 struct condition {
 	ck_path *path;
 	ck_regex *pattern;
+	bool paragraph;
 };
 
 struct conditions {
 	struct condition *items;
 	size_t count;
 	long sectors;           /* when: "sectors": N; 0 for none */
+	bool has_below, has_at_least;   /* when: the child's age */
+	ck_duration below, at_least;
+	ck_path *age_on;        /* the date of the age; NULL: T */
 };
 
+/* An item of "from": {"earliest"|"latest": [...]}: the earliest date at
+ * PATH, plus PLUS; with DATE, PATH yields elements and DATE is the date
+ * of each; with ALONGSIDE, only elements that ran alongside the judged
+ * element's date at ALONGSIDE count (started on or before it, their
+ * DATE after it). */
+struct from_item {
+	ck_path *path, *date, *alongside;
+	bool has_plus;
+	ck_duration plus;
+};
+
+struct from {
+	enum { FROM_FIRST, FROM_EARLIEST, FROM_LATEST } mode;
+	struct from_item *items;
+	size_t count;
+};
+
+struct rule_case;
+
 struct rule {
-	const json_t *json;     /* borrowed from the set */
+	const json_t *json;     /* borrowed from the set, or the case's merge */
 	const char *id, *ref, *basis;
+	bool law;
 	enum kind kind;
 	struct conditions when;
 	ck_path *each;          /* NULL: judged once */
 	bool each_transitions;  /* each walks "transitions": items by kind */
 	bool has_remind;
 	ck_duration remind;
+	struct rule_case *cases;
+	size_t ncases;
 	/* The kinds' own fields; unused ones stay empty. */
-	struct paths from, done, dates, path_list;
+	struct from from;
+	struct paths done, in_time, dates, path_list, unless;
 	ck_path *ends, *start, *path;
 	ck_duration within, every, age;
-	bool after, active;
+	bool after, active, municipal;
 	long min, max;          /* -1: no bound */
 	struct conditions where;
-	ck_regex *pattern;
+	ck_regex *pattern, *paragraphs, *placements, *without_consent, *earlier;
 	const json_t *roles, *kinds, *except;
+};
+
+/* One of a rule's "cases": for an element its WHEN holds for, the rule
+ * is judged as VARIANT (the rule with the case's fields), or is n/a. */
+struct rule_case {
+	struct conditions when;
+	bool off;
+	json_t *json;           /* the rule merged with the case; owned */
+	struct rule variant;
 };
 
 struct ck_judge {
@@ -104,7 +148,7 @@ struct ck_judge {
 	struct rule *rules;
 	size_t count;
 	/* Fixed paths of the special kinds. */
-	ck_path *network_dates, *plan_updated, *opened, *sibling_offers;
+	ck_path *network_dates, *plan_updated, *opened, *sibling_offers, *started;
 	ck_values values;       /* scratch, reused */
 	char error[CK_MESSAGE_MAX];
 };
@@ -118,6 +162,9 @@ struct job {
 	unsigned flags;
 	json_t *findings;
 	bool failed;            /* a pattern could not be matched */
+	bool has_born, has_followed;
+	ck_date born;           /* child.born */
+	ck_date followed;       /* followed_from: casekit began following */
 };
 
 const char *
@@ -201,6 +248,16 @@ free_paths(struct paths *p)
 	free(p->items);
 }
 
+/* True when the path TEXT ends at a member "paragraph". */
+static bool
+ends_at_paragraph(const char *text)
+{
+	size_t n = strlen(text), k = strlen("paragraph");
+
+	return n >= k && strcmp(text + n - k, "paragraph") == 0 &&
+	       (n == k || text[n - k - 1] == '.');
+}
+
 static void
 compile_conditions(struct conditions *out, const json_t *object)
 {
@@ -215,8 +272,22 @@ compile_conditions(struct conditions *out, const json_t *object)
 			out->sectors = (long)json_integer_value(value);
 			continue;
 		}
+		if (strcmp(key, "age_below") == 0) {
+			out->has_below = ck_duration_parse(json_string_value(value), &out->below);
+			continue;
+		}
+		if (strcmp(key, "age_at_least") == 0) {
+			out->has_at_least = ck_duration_parse(json_string_value(value),
+							      &out->at_least);
+			continue;
+		}
+		if (strcmp(key, "age_on") == 0) {
+			out->age_on = compile_path(json_string_value(value));
+			continue;
+		}
 		out->items[out->count].path = compile_path(key);
 		out->items[out->count].pattern = compile_pattern(json_string_value(value));
+		out->items[out->count].paragraph = ends_at_paragraph(key);
 		out->count++;
 	}
 }
@@ -231,6 +302,64 @@ free_conditions(struct conditions *c)
 		ck_regex_free(c->items[i].pattern);
 	}
 	free(c->items);
+	ck_path_free(c->age_on);
+}
+
+/* "from": a path, a list of paths (the first present counts), or
+ * {"earliest"|"latest": [items]}. */
+static void
+compile_from(struct from *out, const json_t *value)
+{
+	struct paths plain = { NULL, 0 };
+	const json_t *items, *item;
+	size_t i;
+
+	if (value == NULL)
+		return;
+	if (!json_is_object(value)) {
+		compile_paths(&plain, value);
+		out->mode = FROM_FIRST;
+		out->items = xcalloc(plain.count + 1, sizeof *out->items);
+		for (i = 0; i < plain.count; i++)
+			out->items[i].path = plain.items[i];
+		out->count = plain.count;
+		free(plain.items);
+		return;
+	}
+	items = json_object_get(value, "earliest");
+	out->mode = FROM_EARLIEST;
+	if (items == NULL) {
+		items = json_object_get(value, "latest");
+		out->mode = FROM_LATEST;
+	}
+	out->items = xcalloc(json_array_size(items) + 1, sizeof *out->items);
+	json_array_foreach(items, i, item) {
+		struct from_item *it = &out->items[out->count++];
+
+		if (json_is_string(item)) {
+			it->path = compile_path(json_string_value(item));
+			continue;
+		}
+		it->path = optional_path(item, "path");
+		it->date = optional_path(item, "date");
+		it->alongside = optional_path(item, "alongside");
+		if (json_object_get(item, "plus") != NULL)
+			it->has_plus = ck_duration_parse(json_string_value(json_object_get(item, "plus")),
+							 &it->plus);
+	}
+}
+
+static void
+free_from(struct from *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->count; i++) {
+		ck_path_free(f->items[i].path);
+		ck_path_free(f->items[i].date);
+		ck_path_free(f->items[i].alongside);
+	}
+	free(f->items);
 }
 
 static ck_duration
@@ -252,6 +381,51 @@ bound_of(const json_t *rule, const char *key)
 	return json_is_integer(value) ? (long)json_integer_value(value) : -1;
 }
 
+static ck_regex *
+optional_pattern(const json_t *rule, const char *key)
+{
+	const char *text = json_string_value(json_object_get(rule, key));
+
+	return text != NULL ? compile_pattern(text) : NULL;
+}
+
+static void prepare_rule(struct rule *r, const json_t *json);
+
+/* The rule JSON with the fields of CASE in place of its own: a new
+ * object without "cases". */
+static json_t *
+merge_case(const json_t *json, const json_t *one)
+{
+	json_t *merged = json_deep_copy(json), *value;
+	const char *key;
+
+	oom_unless(merged != NULL);
+	json_object_del(merged, "cases");
+	json_object_foreach((json_t *)one, key, value)
+		if (strcmp(key, "when") != 0 && strcmp(key, "off") != 0)
+			oom_unless(json_object_set(merged, key, value) == 0);
+	return merged;
+}
+
+static void
+prepare_cases(struct rule *r, const json_t *cases)
+{
+	const json_t *one;
+	size_t i;
+
+	if (cases == NULL)
+		return;
+	r->cases = xcalloc(json_array_size(cases) + 1, sizeof *r->cases);
+	json_array_foreach(cases, i, one) {
+		struct rule_case *c = &r->cases[r->ncases++];
+
+		compile_conditions(&c->when, json_object_get(one, "when"));
+		c->off = json_is_true(json_object_get(one, "off"));
+		c->json = merge_case(r->json, one);
+		prepare_rule(&c->variant, c->json);
+	}
+}
+
 static void
 prepare_rule(struct rule *r, const json_t *json)
 {
@@ -264,6 +438,7 @@ prepare_rule(struct rule *r, const json_t *json)
 	r->id = json_string_value(json_object_get(json, "id"));
 	r->ref = json_string_value(json_object_get(json, "ref"));
 	r->basis = json_string_value(json_object_get(json, "basis"));
+	r->law = r->basis != NULL && strcmp(r->basis, "law") == 0;
 	for (i = 0; i < N_KINDS; i++)
 		if (strcmp(kind_names[i], kind) == 0)
 			r->kind = (enum kind)i;
@@ -276,9 +451,16 @@ prepare_rule(struct rule *r, const json_t *json)
 		r->has_remind = true;
 		r->remind = duration_of(json, "remind");
 	}
-	compile_paths(&r->from, json_object_get(json, "from"));
+	compile_from(&r->from, json_object_get(json, "from"));
 	compile_paths(&r->done, json_object_get(json, "done"));
 	compile_paths(&r->dates, json_object_get(json, "dates"));
+	compile_paths(&r->unless, json_object_get(json, "unless"));
+	compile_paths(&r->in_time, json_object_get(json, "in_time"));
+	r->municipal = !json_is_false(json_object_get(json, "municipal"));
+	r->paragraphs = optional_pattern(json, "paragraphs");
+	r->placements = optional_pattern(json, "placements");
+	r->without_consent = optional_pattern(json, "without_consent");
+	r->earlier = optional_pattern(json, "earlier");
 	r->ends = optional_path(json, "ends");
 	r->start = optional_path(json, "start");
 	r->within = duration_of(json, "within");
@@ -298,16 +480,31 @@ prepare_rule(struct rule *r, const json_t *json)
 	r->roles = json_object_get(json, "roles");
 	r->kinds = json_object_get(json, "kinds");
 	r->except = json_object_get(json, "except");
+	prepare_cases(r, json_object_get(json, "cases"));
 }
 
 static void
 free_rule(struct rule *r)
 {
+	size_t i;
+
+	for (i = 0; i < r->ncases; i++) {
+		free_conditions(&r->cases[i].when);
+		free_rule(&r->cases[i].variant);
+		json_decref(r->cases[i].json);
+	}
+	free(r->cases);
 	free_conditions(&r->when);
 	ck_path_free(r->each);
-	free_paths(&r->from);
+	free_from(&r->from);
 	free_paths(&r->done);
 	free_paths(&r->dates);
+	free_paths(&r->unless);
+	free_paths(&r->in_time);
+	ck_regex_free(r->paragraphs);
+	ck_regex_free(r->placements);
+	ck_regex_free(r->without_consent);
+	ck_regex_free(r->earlier);
 	free_paths(&r->path_list);
 	ck_path_free(r->ends);
 	ck_path_free(r->start);
@@ -332,6 +529,7 @@ ck_judge_new(const ck_ruleset *set)
 	judge->plan_updated = compile_path("plans.common.updated");
 	judge->opened = compile_path("opened");
 	judge->sibling_offers = compile_path("offers[to=siblings]");
+	judge->started = compile_path("started");
 	return judge;
 }
 
@@ -349,6 +547,7 @@ ck_judge_free(ck_judge *judge)
 	ck_path_free(judge->plan_updated);
 	ck_path_free(judge->opened);
 	ck_path_free(judge->sibling_offers);
+	ck_path_free(judge->started);
 	ck_values_free(&judge->values);
 	free(judge);
 }
@@ -406,11 +605,17 @@ date_at(struct job *job, const ck_path *path, const json_t *node, ck_date *out)
 	return path != NULL && first_date(job, &one, node, out);
 }
 
-/* True when any path yields a value that is not null; with AFTER, only
- * a date on or after FROM counts. */
+/* Which values count as a duty done: any value, or only a date on or
+ * after FROM ("after"), or on or before BY ("in_time"). */
+struct done_by {
+	bool after, on_time;
+	ck_date from, by;
+};
+
+/* True when any path yields a value that is not null and counts. */
 static bool
 any_value(struct job *job, const struct paths *paths, const json_t *node,
-	  bool after, ck_date from)
+	  const struct done_by *when)
 {
 	size_t i, k;
 	ck_date d;
@@ -419,9 +624,15 @@ any_value(struct job *job, const struct paths *paths, const json_t *node,
 		ck_values *v = values_at(job, paths->items[i], node);
 
 		for (k = 0; k < v->count; k++) {
+			bool dated;
+
 			if (json_is_null(v->items[k]))
 				continue;
-			if (!after || (date_of(v->items[k], &d) && d >= from))
+			if (when == NULL || (!when->after && !when->on_time))
+				return true;
+			dated = date_of(v->items[k], &d);
+			if (dated && (!when->after || d >= when->from) &&
+			    (!when->on_time || d <= when->by))
 				return true;
 		}
 	}
@@ -433,7 +644,86 @@ has_value(struct job *job, const ck_path *path, const json_t *node)
 {
 	struct paths one = { (ck_path **)&path, 1 };
 
-	return any_value(job, &one, node, false, 0);
+	return any_value(job, &one, node, NULL);
+}
+
+/* The elements at PATH from NODE, copied out of the scratch list (which
+ * the caller's next look-up reuses); *N of them. Free the array. */
+static const json_t **
+elements_at(struct job *job, const ck_path *path, const json_t *node, size_t *n)
+{
+	ck_values *v = values_at(job, path, node);
+	const json_t **elements = xmalloc(v->count * sizeof *elements + 1);
+	size_t i;
+
+	for (i = 0; i < v->count; i++)
+		elements[i] = v->items[i];
+	*n = v->count;
+	return elements;
+}
+
+/* The date an item of "from" yields for NODE: the earliest it holds. */
+static bool
+item_date(struct job *job, const struct from_item *it, const json_t *node, ck_date *out)
+{
+	const json_t **elements;
+	bool found = false;
+	size_t i, n;
+	ck_date d = 0, at = 0, began = 0;
+
+	if (it->date == NULL) {
+		ck_values *v = values_at(job, it->path, node);
+
+		for (i = 0; i < v->count; i++)
+			if (date_of(v->items[i], &d) && (!found || d < *out)) {
+				*out = d;
+				found = true;
+			}
+	} else {
+		if (it->alongside != NULL && !date_at(job, it->alongside, node, &at))
+			return false;
+		elements = elements_at(job, it->path, node, &n);
+		for (i = 0; i < n; i++) {
+			if (!date_at(job, it->date, elements[i], &d))
+				continue;
+			/* Ran alongside: begun on or before AT, ended after it. */
+			if (it->alongside != NULL &&
+			    (!date_at(job, job->judge->started, elements[i], &began) || began > at ||
+			     d <= at))
+				continue;
+			if (!found || d < *out) {
+				*out = d;
+				found = true;
+			}
+		}
+		free(elements);
+	}
+	if (found && it->has_plus)
+		*out = ck_date_add(*out, it->plus);
+	return found;
+}
+
+/* The date "from" gives for NODE: the first present, or the earliest or
+ * latest of the items' dates. */
+static bool
+from_date(struct job *job, const struct from *from, const json_t *node, ck_date *out)
+{
+	bool found = false;
+	size_t i;
+	ck_date d = 0;
+
+	for (i = 0; i < from->count; i++) {
+		if (!item_date(job, &from->items[i], node, &d))
+			continue;
+		if (from->mode == FROM_FIRST) {
+			*out = d;
+			return true;
+		}
+		if (!found || (from->mode == FROM_EARLIEST ? d < *out : d > *out))
+			*out = d;
+		found = true;
+	}
+	return found;
 }
 
 /* The latest date on or before T that the paths yield: dates ahead are
@@ -457,8 +747,35 @@ latest_held(struct job *job, const struct paths *paths, const json_t *node, ck_d
 	return found;
 }
 
-/* True when some value at the condition's path matches its pattern. A
- * pattern that cannot be matched (the match limit) fails the job. */
+/* Notes a pattern that could not be matched (the match limit): it fails
+ * the job. */
+static void
+match_failed(struct job *job, const char *err)
+{
+	if (!job->failed) {
+		job->failed = true;
+		snprintf(job->judge->error, sizeof job->judge->error, "%s", err);
+	}
+}
+
+/* RE matched against the paragraph VALUE in its normal form; a text
+ * casekit cannot normalise is matched by no pattern (casekit(5)). */
+static bool
+paragraph_matches(struct job *job, ck_regex *re, const json_t *value)
+{
+	char normal[CK_PARAGRAPH_MAX], err[CK_MESSAGE_MAX];
+	int m;
+
+	if (!json_is_string(value) ||
+	    !ck_paragraph_normal(json_string_value(value), normal, sizeof normal))
+		return false;
+	m = ck_regex_match(re, normal, strlen(normal), err, sizeof err);
+	if (m < 0)
+		match_failed(job, err);
+	return m > 0;
+}
+
+/* True when some value at the condition's path matches its pattern. */
 static bool
 condition_holds(struct job *job, const struct condition *c, const json_t *node)
 {
@@ -467,16 +784,38 @@ condition_holds(struct job *job, const struct condition *c, const json_t *node)
 	size_t k;
 
 	for (k = 0; k < v->count; k++) {
-		int m = ck_regex_match_value(c->pattern, v->items[k], err, sizeof err);
+		int m;
 
+		if (c->paragraph) {
+			if (paragraph_matches(job, c->pattern, v->items[k]))
+				return true;
+			continue;
+		}
+		m = ck_regex_match_value(c->pattern, v->items[k], err, sizeof err);
 		if (m > 0)
 			return true;
-		if (m < 0 && !job->failed) {
-			job->failed = true;
-			snprintf(job->judge->error, sizeof job->judge->error, "%s", err);
-		}
+		if (m < 0)
+			match_failed(job, err);
 	}
 	return false;
+}
+
+/* The child's age conditions of "when": on T, or on the date at
+ * "age_on". An unknown birth date or date holds no age condition. */
+static bool
+age_holds(struct job *job, const struct conditions *c, const json_t *node)
+{
+	ck_date on = job->today;
+
+	if (!c->has_below && !c->has_at_least)
+		return true;
+	if (!job->has_born || (c->age_on != NULL && !date_at(job, c->age_on, node, &on)))
+		return false;
+	if (c->has_below && ck_date_add(job->born, c->below) <= on)
+		return false;
+	if (c->has_at_least && ck_date_add(job->born, c->at_least) > on)
+		return false;
+	return true;
 }
 
 /* The number of sectors the actors active on T span, "family" not
@@ -511,6 +850,8 @@ conditions_hold(struct job *job, const struct conditions *c, const json_t *node)
 	size_t i;
 
 	if (c->sectors > 0 && active_sectors(job) < c->sectors)
+		return false;
+	if (!age_holds(job, c, node))
 		return false;
 	for (i = 0; i < c->count; i++)
 		if (!condition_holds(job, &c->items[i], node))
@@ -569,9 +910,13 @@ waived(struct job *job, const char *rule, const char *item)
 	return false;
 }
 
+/* Adds a finding. DUTY is the day the duty fell due or arose (the due
+ * date, or for a duty without one the day it applied to), or NULL: a
+ * law's duty from before casekit followed the case is marked
+ * "before_followed", so that reports can count it apart. */
 static void
-add_finding(struct job *job, const struct rule *r, ck_finding_status status,
-	    const ck_date *due, const char *item)
+add_finding_at(struct job *job, const struct rule *r, ck_finding_status status,
+	       const ck_date *due, const char *item, const ck_date *duty)
 {
 	char text[CK_DATE_SIZE];
 	json_t *f;
@@ -592,7 +937,29 @@ add_finding(struct job *job, const struct rule *r, ck_finding_status status,
 		json_object_set_new(f, "due", json_string(ck_date_format(*due, text)));
 	if (item != NULL)
 		json_object_set_new(f, "item", json_string(item));
+	if (r->law && duty != NULL && job->has_followed && *duty < job->followed)
+		json_object_set_new(f, "before_followed", json_true());
 	oom_unless(json_array_append_new(job->findings, f) == 0);
+}
+
+static void
+add_finding(struct job *job, const struct rule *r, ck_finding_status status,
+	    const ck_date *due, const char *item)
+{
+	add_finding_at(job, r, status, due, item, due);
+}
+
+/* A recommendation's or the municipality's own deadline that fell
+ * before casekit began following the case (followed_from) is moved to a
+ * month after that day: an old case taken in is not shown years
+ * overdue on duties nobody could still act on in time. A law's
+ * deadline stays as it is (a breach of law stays one). */
+static ck_date
+followed_due(const struct job *job, const struct rule *r, ck_date d)
+{
+	if (!r->law && job->has_followed && d < job->followed)
+		return ck_date_add(job->followed, (ck_duration){ 1, 0 });
+	return d;
 }
 
 /* A duty due on D, not yet done: overdue once T has passed D, due while
@@ -602,6 +969,7 @@ add_dated(struct job *job, const struct rule *r, ck_date d, const char *item)
 {
 	ck_finding_status status;
 
+	d = followed_due(job, r, d);
 	if (job->today > d)
 		status = CK_FINDING_OVERDUE;
 	else if (d <= ck_date_add(job->today, job->window))
@@ -615,21 +983,49 @@ add_dated(struct job *job, const struct rule *r, ck_date d, const char *item)
  * The kinds
  */
 
+/* "in_time": paths that count as done only with a date on or before D
+ * (a notice given before the deadline ran out). With "unless": a duty
+ * that arises only when D passes without the
+ * date at UNLESS (a decision not made by the processing deadline calls
+ * for a written notice by then). n/a when that date came on or before
+ * D, and while D has not passed; once it has, the duty is overdue, or
+ * missing when the matter was settled late without it: it can no longer
+ * be done in time. */
 static void
 judge_deadline(struct job *job, const struct rule *r, const json_t *node, const char *item)
 {
-	ck_date from, ends;
+	struct done_by when = { r->after, false, 0, 0 }, by;
+	bool settled = false;
+	ck_date from, ends, d, at = 0;
 
-	if (!first_date(job, &r->from, node, &from) ||
+	if (!from_date(job, &r->from, node, &from) ||
 	    (date_at(job, r->ends, node, &ends) && ends < job->today)) {
 		add_finding(job, r, CK_FINDING_NA, NULL, item);
 		return;
 	}
-	if (r->done.count > 0 && any_value(job, &r->done, node, r->after, from)) {
+	d = ck_date_add(from, r->within);
+	if (r->unless.count > 0) {
+		settled = first_date(job, &r->unless, node, &at);
+		if ((settled && at <= d) || (!settled && job->today <= d)) {
+			add_finding(job, r, CK_FINDING_NA, NULL, item);
+			return;
+		}
+	}
+	when.from = from;
+	by = when;
+	by.on_time = true;
+	by.by = d;
+	if ((r->done.count > 0 && any_value(job, &r->done, node, &when)) ||
+	    (r->in_time.count > 0 && any_value(job, &r->in_time, node, &by))) {
 		add_finding(job, r, CK_FINDING_OK, NULL, item);
 		return;
 	}
-	add_dated(job, r, ck_date_add(from, r->within), item);
+	if (r->unless.count > 0) {
+		d = followed_due(job, r, d);
+		add_finding(job, r, settled ? CK_FINDING_MISSING : CK_FINDING_OVERDUE, &d, item);
+		return;
+	}
+	add_dated(job, r, d, item);
 }
 
 /* Due EVERY after the latest date held at DATES, else after START. */
@@ -685,7 +1081,7 @@ judge_present(struct job *job, const struct rule *r, const json_t *node, const c
 static void
 judge_match(struct job *job, const struct rule *r, const json_t *node, const char *item)
 {
-	struct condition c = { r->path, r->pattern };
+	struct condition c = { r->path, r->pattern, ends_at_paragraph(ck_path_text(r->path)) };
 
 	add_finding(job, r, condition_holds(job, &c, node) ? CK_FINDING_OK : CK_FINDING_MISSING,
 		    NULL, item);
@@ -704,12 +1100,17 @@ judge_coordinator(struct job *job, const struct rule *r)
 			coordinator = a;
 			n++;
 		}
-	add_finding(job, r, n == 1 && json_is_true(json_object_get(coordinator, "municipal"))
+	add_finding(job, r, n == 1 && (!r->municipal ||
+				       json_is_true(json_object_get(coordinator, "municipal")))
 		    ? CK_FINDING_OK : CK_FINDING_MISSING, NULL, NULL);
 }
 
 /* DK 1.2: knowledge shared only with consent, judged per actor that
- * receives data. */
+ * receives data. A recommendation: sharing may have another legal basis
+ * casekit cannot see. Refused or withdrawn is rule consent-withdrawn's
+ * business: asking to obtain consent again would be the wrong advice.
+ * add_dated counts a duty due on D as overdue from the day after D; a
+ * consent's last day is the last valid day, so that is the same thing. */
 static void
 judge_consent(struct job *job, const struct rule *r)
 {
@@ -719,20 +1120,19 @@ judge_consent(struct job *job, const struct rule *r)
 	json_array_foreach(json_object_get(job->record, "actors"), i, a) {
 		const char *id = json_string_value(json_object_get(a, "id"));
 		const char *state;
-		const json_t *latest;
-		ck_date expires;
+		ck_date last;
 
 		if (!ck_actor_active(a, job->today))
 			continue;
 		state = ck_actor_consent_state(job->record, a, job->today);
 		if (strcmp(state, "not-needed") == 0)
 			continue;
-		latest = ck_actor_latest_consent(job->record, a);
-		if (strcmp(state, "refused") == 0) {
+		if (strcmp(state, "refused") == 0 || strcmp(state, "withdrawn") == 0) {
 			add_finding(job, r, CK_FINDING_NA, NULL, id);
 		} else if (strcmp(state, "given") == 0 || strcmp(state, "expired") == 0) {
-			if (date_of(json_object_get(latest, "expires"), &expires))
-				add_dated(job, r, expires, id);
+			if (ck_consent_last_day(job->record, ck_actor_latest_consent(job->record, a),
+						&last))
+				add_dated(job, r, last, id);
 			else
 				add_finding(job, r, CK_FINDING_OK, NULL, id);
 		} else {
@@ -741,8 +1141,155 @@ judge_consent(struct job *job, const struct rule *r)
 	}
 }
 
-/* add_dated counts a duty due on D as overdue from the day after D; an
- * expiry is the last valid day, so that is the same thing. */
+/* Databeskyttelsesforordningen art. 7 stk. 3, forvaltningsloven § 28
+ * stk. 4: a consent can be withdrawn, and then nothing more is shared on
+ * it. Each active actor that still receives data and whose latest
+ * consent was withdrawn (on or before T) or refused is missing its
+ * stop: end the sharing, or record that it receives no data. */
+static void
+judge_consent_withdrawn(struct job *job, const struct rule *r)
+{
+	const json_t *a;
+	size_t i;
+
+	json_array_foreach(json_object_get(job->record, "actors"), i, a) {
+		const char *id = json_string_value(json_object_get(a, "id"));
+		const json_t *latest;
+		ck_date on;
+
+		if (!ck_actor_active(a, job->today) ||
+		    json_is_false(json_object_get(a, "receives_data")))
+			continue;
+		latest = ck_actor_latest_consent(job->record, a);
+		if (latest == NULL)
+			continue;
+		/* Whoever the actor is: a municipal one too was named. */
+		if ((date_of(json_object_get(latest, "withdrawn"), &on) && on <= job->today) ||
+		    (json_object_get(latest, "given") == NULL &&
+		     date_of(json_object_get(latest, "refused"), &on)))
+			add_finding_at(job, r, CK_FINDING_MISSING, NULL, id, &on);
+		else
+			add_finding(job, r, CK_FINDING_OK, NULL, id);
+	}
+}
+
+/* Barnets lov § 5 stk. 3-4: the child's views obtained by a
+ * conversation before the decision, or, in quite special cases, a
+ * reason why not and the views obtained otherwise, also before it. A
+ * conversation after the decision does not count; neither does the old
+ * value "not-required", an exception the law does not have. Judged per
+ * decision ("each") under the paragraphs the rule names. */
+static void
+judge_child_heard(struct job *job, const struct rule *r, const json_t *node, const char *item)
+{
+	const json_t *exception = json_object_get(node, "hearing_exception");
+	const char *reason = json_string_value(json_object_get(exception, "reason"));
+	ck_date decided, heard, views;
+
+	if (!date_of(json_object_get(node, "decided"), &decided) ||
+	    (r->paragraphs != NULL &&
+	     !paragraph_matches(job, r->paragraphs, json_object_get(node, "paragraph")))) {
+		add_finding(job, r, CK_FINDING_NA, NULL, item);
+		return;
+	}
+	if ((date_of(json_object_get(node, "child_heard"), &heard) && heard <= decided) ||
+	    (reason != NULL && *reason != '\0' &&
+	     date_of(json_object_get(exception, "views_obtained"), &views) && views <= decided)) {
+		add_finding(job, r, CK_FINDING_OK, NULL, item);
+		return;
+	}
+	add_finding_at(job, r, CK_FINDING_MISSING, NULL, item, &decided);
+}
+
+/* Barnets lov § 108. From 16, the municipality decides whether to make
+ * a youth plan (ungeplan) when a young person with a child plan turns
+ * 16 (stk. 1 nr. 1), one receiving support under § 32 turns 16 (nr. 2),
+ * support under §§ 32, 114, 115, 120 is decided for one who has had no
+ * § 32 support before (nr. 3), or under § 116 (nr. 4); a placement
+ * under §§ 46, 47 of one who is 16 calls for the plan itself (stk. 2).
+ * The plan is there within 3 months of the decision or the 16th
+ * birthday (stk. 3); a placement without consent has it before the
+ * decision (stk. 4). Judged once per case: the earliest of these
+ * deadlines. Done by the plan made (plans.youth.date of a decision
+ * other than not-needed), or, where no placement calls for it, by the
+ * decision that none is needed, dated by the deadline. */
+static void
+judge_youth_plan(struct job *job, const struct rule *r)
+{
+	const json_t *plans = json_object_get(job->record, "plans");
+	const json_t *youth = json_object_get(plans, "youth");
+	const json_t *decisions = json_object_get(job->record, "decisions"), *d, *e;
+	const char *outcome, *choice;
+	bool found = false, placed = false, not_needed;
+	ck_date sixteen, due = 0, decided, ends, at, before;
+	size_t i, k;
+
+	if (!job->has_born || job->today < (sixteen = ck_date_add(job->born, r->age))) {
+		add_finding(job, r, CK_FINDING_NA, NULL, NULL);
+		return;
+	}
+	/* nr. 1: a child plan made before 16. */
+	if (date_of(json_object_get(json_object_get(plans, "child"), "date"), &at) &&
+	    at < sixteen) {
+		due = ck_date_add(sixteen, r->within);
+		found = true;
+	}
+	json_array_foreach(decisions, i, d) {
+		const json_t *paragraph = json_object_get(d, "paragraph");
+		bool placement, support;
+		ck_date one;
+
+		outcome = json_string_value(json_object_get(d, "outcome"));
+		if (outcome == NULL || (strcmp(outcome, "granted") != 0 && strcmp(outcome, "partly") != 0)
+		    || !date_of(json_object_get(d, "decided"), &decided))
+			continue;
+		placement = r->placements != NULL && paragraph_matches(job, r->placements, paragraph);
+		support = r->paragraphs != NULL && paragraph_matches(job, r->paragraphs, paragraph);
+		if (!placement && !support)
+			continue;
+		at = decided > sixteen ? decided : sixteen;
+		/* Support that ended before the duty arose calls for nothing. */
+		if (date_of(json_object_get(d, "ends"), &ends) && ends < at)
+			continue;
+		if (support && !placement && decided >= sixteen && r->earlier != NULL) {
+			/* nr. 3: only for one who had no earlier § 32 support; an
+			 * earlier one still running at 16 is nr. 2 on its own. */
+			bool earlier = false;
+
+			json_array_foreach(decisions, k, e)
+				if (e != d && date_of(json_object_get(e, "decided"), &before) &&
+				    before < decided &&
+				    paragraph_matches(job, r->earlier, json_object_get(e, "paragraph")))
+					earlier = true;
+			if (earlier)
+				continue;
+		}
+		one = ck_date_add(at, r->within);
+		if (placement) {
+			placed = true;
+			if (decided >= sixteen && r->without_consent != NULL &&
+			    paragraph_matches(job, r->without_consent, paragraph))
+				one = decided;
+		}
+		if (!found || one < due)
+			due = one;
+		found = true;
+	}
+	if (!found) {
+		add_finding(job, r, CK_FINDING_NA, NULL, NULL);
+		return;
+	}
+	/* The plan made, or, where no placement calls for the plan itself,
+	 * the decision that none is needed, dated by the deadline. */
+	choice = json_string_value(json_object_get(youth, "decision"));
+	not_needed = choice != NULL && strcmp(choice, "not-needed") == 0;
+	if ((!not_needed && date_of(json_object_get(youth, "date"), &at)) ||
+	    (not_needed && !placed && date_of(json_object_get(youth, "date"), &at) && at <= due)) {
+		add_finding(job, r, CK_FINDING_OK, NULL, NULL);
+		return;
+	}
+	add_dated(job, r, due, NULL);
+}
 
 static void
 judge_knowledge_source(struct job *job, const struct rule *r)
@@ -818,7 +1365,7 @@ judge_sibling_support(struct job *job, const struct rule *r)
 		add_finding(job, r, CK_FINDING_NA, NULL, NULL);
 		return;
 	}
-	if (any_value(job, &offers, job->record, false, 0))
+	if (any_value(job, &offers, job->record, NULL))
 		add_finding(job, r, CK_FINDING_OK, NULL, NULL);
 	else
 		add_dated(job, r, ck_date_add(opened, r->within), NULL);
@@ -844,8 +1391,9 @@ judge_transition_prepare(struct job *job, const struct rule *r)
 			continue;
 		if (!date_of(json_object_get(t, "prepare_from"), &from)) {
 			add_finding(job, r, CK_FINDING_NA, NULL, kind);
-		} else if (date_of(json_object_get(t, "due"), &due) && job->today > due) {
-			add_finding(job, r, CK_FINDING_OVERDUE, &due, kind);
+		} else if (date_of(json_object_get(t, "due"), &due) &&
+			   job->today > followed_due(job, r, due)) {
+			add_dated(job, r, due, kind);
 		} else if (status != NULL && strcmp(status, "preparing") == 0) {
 			add_finding(job, r, CK_FINDING_OK, NULL, kind);
 		} else {
@@ -919,14 +1467,35 @@ judge_references(struct job *job, const struct rule *r)
 	json_decref(unknown);
 }
 
-/* Judges rule R once, on NODE (the record, or an element of "each"). */
+static void judge_kind(struct job *job, const struct rule *r, const json_t *node,
+		       const char *item);
+
+/* Judges rule R once, on NODE (the record, or an element of "each"):
+ * n/a unless its "when" holds; then as the first of its "cases" whose
+ * "when" holds says, else as the rule itself. */
 static void
 judge_one(struct job *job, const struct rule *r, const json_t *node, const char *item)
 {
+	size_t i;
+
 	if (!conditions_hold(job, &r->when, node)) {
 		add_finding(job, r, CK_FINDING_NA, NULL, item);
 		return;
 	}
+	for (i = 0; i < r->ncases; i++)
+		if (conditions_hold(job, &r->cases[i].when, node)) {
+			if (r->cases[i].off)
+				add_finding(job, r, CK_FINDING_NA, NULL, item);
+			else
+				judge_kind(job, &r->cases[i].variant, node, item);
+			return;
+		}
+	judge_kind(job, r, node, item);
+}
+
+static void
+judge_kind(struct job *job, const struct rule *r, const json_t *node, const char *item)
+{
 	switch (r->kind) {
 	case KIND_DEADLINE:
 		judge_deadline(job, r, node, item);
@@ -949,6 +1518,15 @@ judge_one(struct job *job, const struct rule *r, const json_t *node, const char 
 		break;
 	case KIND_CONSENT:
 		judge_consent(job, r);
+		break;
+	case KIND_CONSENT_WITHDRAWN:
+		judge_consent_withdrawn(job, r);
+		break;
+	case KIND_CHILD_HEARD:
+		judge_child_heard(job, r, node, item);
+		break;
+	case KIND_YOUTH_PLAN:
+		judge_youth_plan(job, r);
 		break;
 	case KIND_KNOWLEDGE_SOURCE:
 		judge_knowledge_source(job, r);
@@ -1018,12 +1596,14 @@ json_t *
 ck_judge_case(ck_judge *judge, const json_t *record, ck_date today,
 	      ck_duration within, unsigned flags)
 {
-	struct job job = { judge, record, today, within, flags, NULL, false };
+	struct job job = { judge, record, today, within, flags, NULL, false, false, false, 0, 0 };
 	char text[CK_DATE_SIZE];
 	json_t *checklist;
 	size_t i;
 
 	judge->error[0] = '\0';
+	job.has_born = date_of(json_object_get(json_object_get(record, "child"), "born"), &job.born);
+	job.has_followed = date_of(json_object_get(record, "followed_from"), &job.followed);
 	job.findings = json_array();
 	oom_unless(job.findings != NULL);
 	for (i = 0; i < judge->count; i++) {

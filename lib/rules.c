@@ -549,7 +549,8 @@ enum field_type {
 	FIELD_COUNT,            /* a whole number, 0 or more */
 	FIELD_PATTERN,          /* a PCRE2 pattern */
 	FIELD_CONDITIONS,       /* {path: pattern} */
-	FIELD_NAMES             /* a non-empty list of non-empty strings */
+	FIELD_NAMES,            /* a non-empty list of non-empty strings */
+	FIELD_FROM              /* paths, or {"earliest"|"latest": [items]} */
 };
 
 struct field {
@@ -560,10 +561,12 @@ struct field {
 };
 
 static const struct field deadline_fields[] = {
-	{ "from", FIELD_PATHS, true, NULL },
+	{ "from", FIELD_FROM, true, NULL },
 	{ "within", FIELD_DURATION, true, NULL },
 	{ "done", FIELD_PATHS, false, NULL },
 	{ "after", FIELD_BOOL, false, NULL },
+	{ "in_time", FIELD_PATHS, false, NULL },
+	{ "unless", FIELD_PATHS, false, NULL },
 	{ "ends", FIELD_PATH, false, NULL },
 	{ NULL, FIELD_PATH, false, NULL }
 };
@@ -591,6 +594,35 @@ static const struct field match_fields[] = {
 	{ NULL, FIELD_PATH, false, NULL }
 };
 static const struct field no_fields[] = {
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* DK 1.5: the coordinator is the municipality's, unless a set says that
+ * a regional body may be it. */
+static const struct field coordinator_fields[] = {
+	{ "municipal", FIELD_BOOL, false, "true" },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* Barnets lov § 5: the decisions it judges, by their paragraph in normal
+ * form (decisions under another law are not "efter loven"). */
+static const struct field child_heard_fields[] = {
+	{ "paragraphs", FIELD_PATTERN, false, "\"^BL \"" },
+	{ NULL, FIELD_PATH, false, NULL }
+};
+/* Barnets lov § 108: the supports that call for a decision on a youth
+ * plan (stk. 1 nr. 2-3), the placements and the re-established stay
+ * (§ 116) that call for the plan itself (stk. 2), those without
+ * consent, where the plan comes before the decision (stk. 4), the
+ * earlier support that keeps nr. 3 from applying; the age (16) and the
+ * time the plan may take (stk. 3). */
+static const struct field youth_plan_fields[] = {
+	{ "paragraphs", FIELD_PATTERN, false,
+	  "\"^BL § (32|114|115|120)( stk\\\\.| nr\\\\.|$)\"" },
+	{ "placements", FIELD_PATTERN, false,
+	  "\"^BL § (46|47|116)( stk\\\\.| nr\\\\.|$)\"" },
+	{ "without_consent", FIELD_PATTERN, false, "\"^BL § 47( stk\\\\.| nr\\\\.|$)\"" },
+	{ "earlier", FIELD_PATTERN, false, "\"^BL § 32( stk\\\\.| nr\\\\.|$)\"" },
+	{ "age", FIELD_DURATION, false, "\"16y\"" },
+	{ "within", FIELD_DURATION, false, "\"3m\"" },
 	{ NULL, FIELD_PATH, false, NULL }
 };
 /* DK 1.1, 1.2: who holds knowledge of a rare condition. */
@@ -627,8 +659,11 @@ static const struct {
 	{ "count", count_fields },
 	{ "present", present_fields },
 	{ "match", match_fields },
-	{ "coordinator", no_fields },
+	{ "coordinator", coordinator_fields },
 	{ "consent", no_fields },
+	{ "consent-withdrawn", no_fields },
+	{ "child-heard", child_heard_fields },
+	{ "youth-plan", youth_plan_fields },
 	{ "knowledge-source", knowledge_fields },
 	{ "network-meeting", every_fields },
 	{ "common-plan-review", every_fields },
@@ -641,8 +676,8 @@ static const struct {
 
 /* The members every rule may have, whatever its kind. */
 static const char *const rule_members[] = {
-	"id", "basis", "ref", "kind", "message", "reminder", "when", "each",
-	"remind", "off", NULL
+	"id", "basis", "ref", "kind", "title", "message", "reminder", "when", "each",
+	"remind", "cases", "off", NULL
 };
 
 static const struct field *
@@ -685,12 +720,58 @@ pattern_compiles(const json_t *value, char *err, size_t errsize)
 	return re != NULL;
 }
 
+/* An item of "from": {"earliest"|"latest": [...]}: a path, or an
+ * object {"path", "plus", "date", "alongside"}. */
+static bool
+check_from_item(const json_t *item, char *err, size_t errsize)
+{
+	const char *key;
+	json_t *value;
+	ck_duration d;
+
+	if (json_is_string(item))
+		return path_compiles(item, err, errsize);
+	if (!json_is_object(item)) {
+		snprintf(err, errsize, "%s", _("not a path or an object {\"path\": ...}"));
+		return false;
+	}
+	if (json_object_get(item, "path") == NULL) {
+		snprintf(err, errsize, "%s", _("path: missing"));
+		return false;
+	}
+	json_object_foreach((json_t *)item, key, value) {
+		char why[CK_MESSAGE_MAX / 2];
+		bool good;
+
+		if (strcmp(key, "path") == 0 || strcmp(key, "date") == 0 ||
+		    strcmp(key, "alongside") == 0) {
+			good = path_compiles(value, why, sizeof why);
+		} else if (strcmp(key, "plus") == 0) {
+			good = json_is_string(value) && ck_duration_parse(json_string_value(value), &d);
+			if (!good)
+				snprintf(why, sizeof why, "%s", _("not a duration (such as 30d or 6m)"));
+		} else {
+			snprintf(why, sizeof why, "%s", _("not a member of an item of from"));
+			good = false;
+		}
+		if (!good) {
+			snprintf(err, errsize, "%s: %s", key, why);
+			return false;
+		}
+	}
+	if (json_object_get(item, "alongside") != NULL && json_object_get(item, "date") == NULL) {
+		snprintf(err, errsize, "%s", _("alongside: needs date (the element's member that ends it)"));
+		return false;
+	}
+	return true;
+}
+
 /* Checks VALUE as a field of TYPE; false with the reason in ERR. */
 static bool
 check_field(enum field_type type, const json_t *value, char *err, size_t errsize)
 {
 	const char *key;
-	json_t *item;
+	json_t *item, *key_item;
 	ck_duration d;
 	size_t i;
 
@@ -744,6 +825,22 @@ check_field(enum field_type type, const json_t *value, char *err, size_t errsize
 			}
 		}
 		return true;
+	case FIELD_FROM:
+		if (!json_is_object(value))
+			return check_field(FIELD_PATHS, value, err, errsize);
+		item = json_object_get(value, "earliest");
+		if (item == NULL)
+			item = json_object_get(value, "latest");
+		if (json_object_size(value) != 1 || !json_is_array(item) ||
+		    json_array_size(item) == 0) {
+			snprintf(err, errsize, "%s",
+				 _("not a path, a list of paths, or {\"earliest\" or \"latest\": [items]}"));
+			return false;
+		}
+		json_array_foreach(item, i, key_item)
+			if (!check_from_item(key_item, err, errsize))
+				return false;
+		return true;
 	case FIELD_NAMES:
 		if (json_is_array(value) && json_array_size(value) > 0) {
 			json_array_foreach(value, i, item)
@@ -781,6 +878,29 @@ check_when(const json_t *when, char *err, size_t errsize)
 				 _("not a whole number of sectors, 1 or more"));
 			return false;
 		}
+		if (strcmp(key, "age_below") == 0 || strcmp(key, "age_at_least") == 0) {
+			ck_duration d;
+
+			if (json_is_string(value) && ck_duration_parse(json_string_value(value), &d)
+			    && d.months >= 0 && d.days >= 0)
+				continue;
+			snprintf(err, errsize, "%s: %s", key, _("not an age (such as 16y or 6m)"));
+			return false;
+		}
+		if (strcmp(key, "age_on") == 0) {
+			char why[CK_MESSAGE_MAX / 2];
+
+			if (json_object_get(when, "age_below") == NULL &&
+			    json_object_get(when, "age_at_least") == NULL) {
+				snprintf(err, errsize, "age_on: %s",
+					 _("needs age_below or age_at_least"));
+				return false;
+			}
+			if (path_compiles(value, why, sizeof why))
+				continue;
+			snprintf(err, errsize, "age_on: %s", why);
+			return false;
+		}
 		one = json_pack("{sO}", key, value);
 		if (one == NULL)
 			ck_fatal(_("out of memory"));
@@ -788,6 +908,68 @@ check_when(const json_t *when, char *err, size_t errsize)
 		json_decref(one);
 		if (!good)
 			return false;
+	}
+	return true;
+}
+
+/* "cases": a non-empty list of objects, each with a "when" and either
+ * "off": true or fields of the rule's KIND (which replace the rule's
+ * own for an element the case's "when" holds for). ERR starts with the
+ * place ("[#2].within: ..."). */
+static bool
+check_cases(const json_t *cases, const struct field *fields, const char *kind,
+	    char *err, size_t errsize)
+{
+	const struct field *f;
+	const json_t *one, *value;
+	const char *key;
+	size_t i;
+
+	if (!json_is_array(cases) || json_array_size(cases) == 0) {
+		snprintf(err, errsize, ": %s", _("not a non-empty list of objects"));
+		return false;
+	}
+	json_array_foreach(cases, i, one) {
+		char why[CK_MESSAGE_MAX / 2];
+
+		if (!json_is_object(one)) {
+			snprintf(err, errsize, "[#%zu]: %s", i + 1, _("not an object"));
+			return false;
+		}
+		value = json_object_get(one, "when");
+		if (value == NULL) {
+			snprintf(err, errsize, "[#%zu].when: %s", i + 1,
+				 _("missing (a case says when it applies)"));
+			return false;
+		}
+		if (!check_when(value, why, sizeof why)) {
+			snprintf(err, errsize, "[#%zu].when: %s", i + 1, why);
+			return false;
+		}
+		json_object_foreach((json_t *)one, key, value) {
+			if (strcmp(key, "when") == 0)
+				continue;
+			if (strcmp(key, "off") == 0) {
+				if (json_is_true(value))
+					continue;
+				snprintf(err, errsize, "[#%zu].off: %s", i + 1,
+					 _("not true (leave it out for a case that applies)"));
+				return false;
+			}
+			for (f = fields; f->name != NULL; f++)
+				if (strcmp(f->name, key) == 0)
+					break;
+			if (f->name == NULL) {
+				snprintf(err, errsize, "[#%zu].%s: ", i + 1, key);
+				snprintf(why, sizeof why, _("not a field of a rule of kind %s"), kind);
+				strncat(err, why, errsize - strlen(err) - 1);
+				return false;
+			}
+			if (!check_field(f->type, value, why, sizeof why)) {
+				snprintf(err, errsize, "[#%zu].%s: %s", i + 1, key, why);
+				return false;
+			}
+		}
 	}
 	return true;
 }
@@ -845,9 +1027,20 @@ check_rule(const ck_ruleset *set, json_t *rule)
 			    : _("reminder: not an object of texts by language (en, da, sv)"));
 		return false;
 	}
+	value = json_object_get(rule, "title");
+	if (value != NULL && !language_strings(value)) {
+		ck_error_at(set->file, 0, id,
+			    _("title: not an object of texts by language (en, da, sv)"));
+		return false;
+	}
 	value = json_object_get(rule, "when");
 	if (value != NULL && !check_when(value, err, sizeof err)) {
 		ck_error_at(set->file, 0, id, "when: %s", err);
+		return false;
+	}
+	value = json_object_get(rule, "cases");
+	if (value != NULL && !check_cases(value, fields, kind, err, sizeof err)) {
+		ck_error_at(set->file, 0, id, "cases%s", err);
 		return false;
 	}
 	value = json_object_get(rule, "each");
@@ -1458,4 +1651,13 @@ ck_ruleset_rule(const ck_ruleset *set, const char *id)
 	long at = id != NULL ? rule_index(set->rules, id) : -1;
 
 	return at >= 0 ? json_array_get(set->rules, (size_t)at) : NULL;
+}
+
+const char *
+ck_rule_title(const json_t *rule, const char *lang)
+{
+	const json_t *title = json_object_get(rule, "title");
+	const char *text = title != NULL ? ck_text_in(title, lang) : NULL;
+
+	return text != NULL ? text : json_string_value(json_object_get(rule, "id"));
 }

@@ -344,8 +344,8 @@ mode_of(const char *path)
 	"Reminders as of 2026-11-22\n" \
 	"Legal deadlines\n" \
 	"  DUBU-1002  -           A follow-up is due\n" \
-	"  DUBU-1001  2026-11-01  A child assessment is due\n" \
-	"  DUBU-1002  2026-11-01  A child assessment is due\n" \
+	"  DUBU-1001  2026-11-01  A child assessment must be finished\n" \
+	"  DUBU-1002  2026-11-01  A child assessment must be finished\n" \
 	"  DUBU-1001  2026-11-30  A consent should be obtained or renewed\n" \
 	"  DUBU-1002  2026-12-22  A decision on an application is due\n" \
 	"Overdue and missing\n" \
@@ -355,14 +355,14 @@ mode_of(const char *path)
 	"  DUBU-1002  2026-12-06  A common plan is due\n" \
 	"Due within 30 days\n" \
 	"  DUBU-1002  2026-12-07  A network meeting is due\n" \
-	"  DUBU-1002  2026-12-22  A target group decision is due\n" \
+	"  DUBU-1002  2026-12-22  The target group should be settled\n" \
 	"  DUBU-1002  2027-03-01  Decisions for adult life are due\n"
 
 #define ANNA_DIGEST \
 	"Reminders as of 2026-11-22\n" \
 	"Legal deadlines\n" \
-	"  0101-2026-0003  -           The conversation with the child should be recorded\n" \
-	"  DUBU-1012       2026-12-05  A decision on a youth plan is due\n"
+	"  0101-2026-0003  -           The child's views before a decision should be recorded\n" \
+	"  DUBU-1012       2026-12-05  A youth plan is due\n"
 
 #define UNASSIGNED_DIGEST \
 	"Reminders as of 2026-11-22\n" \
@@ -437,7 +437,7 @@ test_names(void)
 	out = to_stream(r, NULL, 0, NULL);
 	ok(contains(out, "  DUBU-1002 (Testbarn Eksempel)  -           A follow-up is due\n"),
 	   "with names: the child's name after the reference, aligned");
-	ok(contains(out, "  DUBU-1001                      2026-11-01  A child assessment is due\n"),
+	ok(contains(out, "  DUBU-1001                      2026-11-01  A child assessment must be finished\n"),
 	   "with names: a case without a name has none, the columns aligned");
 	ok(!contains(out, "Testsyndrom") && !contains(out, "ORPHA") &&
 	   !contains(out, "2019-04-03") && !contains(out, "assessment-deadline"),
@@ -531,7 +531,7 @@ test_sort(void)
 	       "== s@kommune.dk\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Legal deadlines\n"
-	       "  B-2  2026-12-22  A decision on a child plan is due\n"
+	       "  B-2  2026-12-22  A child plan is due\n"
 	       "Overdue and missing\n"
 	       "  A-1  -           The family's municipal contacts should be reviewed\n"
 	       "  B-2  -           The family's point of entry should be settled\n"
@@ -801,7 +801,7 @@ test_danish(void)
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "Danish: the digest was written");
 	ok(contains(slurp(out), "  DUBU-1002  2026-11-01  En børnefaglig undersøgelse skal afsluttes\n"),
 	   "Danish: the rule's reminder text in Danish");
-	ok(!contains(slurp(out), "A child assessment is due"), "Danish: not in English");
+	ok(!contains(slurp(out), "A child assessment must be finished"), "Danish: not in English");
 }
 
 static void

@@ -573,6 +573,48 @@ test_errors(void)
 		  "bad.json: r1: roles: not a list of names", "knowledge-source with no roles" },
 		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"transition-prepare\", \"kinds\": [\"adult\"], \"except\": [\"school\"], " R TEXTS "}]}",
 		  "bad.json: r1: kinds, except: give one or the other", "transition-prepare with kinds and except" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"title\": \"x\"" "}]}",
+		  "bad.json: r1: title: not an object of texts by language", "a rule title that is a string" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"title\": {\"da\": \"\"}" "}]}",
+		  "bad.json: r1: title: not an object of texts by language", "a rule title that is empty" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"first\": [\"opened\"]}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: not a path, a list of paths, or {\"earliest\"", "from an object of neither earliest nor latest" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"earliest\": []}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: not a path, a list of paths, or {\"earliest\"", "from earliest of nothing" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"latest\": [{\"plus\": \"3m\"}]}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: path: missing", "a from item without a path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"latest\": [{\"path\": \"opened\", \"plus\": \"soon\"}]}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: plus: not a duration", "a from item plus no duration" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"latest\": [{\"path\": \"a\", \"alongside\": \"started\"}]}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: alongside: needs date", "alongside without date" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": {\"latest\": [{\"path\": \"a\", \"minus\": \"1m\"}]}, \"within\": \"3m\", " R TEXTS "}]}",
+		  "bad.json: r1: from: minus: not a member of an item of from", "an unknown member of a from item" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", \"within\": \"3m\", \"unless\": [], " R TEXTS "}]}",
+		  "bad.json: r1: unless: an empty list of paths", "unless an empty list" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"deadline\", \"from\": \"opened\", \"within\": \"3m\", \"in_time\": 1, " R TEXTS "}]}",
+		  "bad.json: r1: in_time: not a path", "in_time not a path" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"age_below\": \"16\"}" "}]}",
+		  "bad.json: r1: when: age_below: not an age", "an age without a unit" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"age_at_least\": \"-16y\"}" "}]}",
+		  "bad.json: r1: when: age_at_least: not an age", "a negative age" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"age_on\": \"decided\"}" "}]}",
+		  "bad.json: r1: when: age_on: needs age_below or age_at_least", "age_on alone" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": []" "}]}",
+		  "bad.json: r1: cases: not a non-empty list", "cases empty" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": [{\"path\": \"b\"}]" "}]}",
+		  "bad.json: r1: cases[#1].when: missing", "a case without when" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": [{\"when\": {\"a\": \"(\"}}]" "}]}",
+		  "bad.json: r1: cases[#1].when: a: missing closing parenthesis", "a case with a broken when" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": [{\"when\": {}, \"within\": \"3m\"}]" "}]}",
+		  "bad.json: r1: cases[#1].within: not a field of a rule of kind present", "a case with another kind's field" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": [{\"when\": {}, \"path\": 3}]" "}]}",
+		  "bad.json: r1: cases[#1].path: not a path", "a case with a bad field" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"cases\": [{\"when\": {}, \"off\": false}]" "}]}",
+		  "bad.json: r1: cases[#1].off: not true", "a case off false" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"youth-plan\", \"placements\": \"(\", " R TEXTS "}]}",
+		  "bad.json: r1: placements: missing closing parenthesis", "youth-plan with a broken pattern" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"coordinator\", \"municipal\": \"no\", " R TEXTS "}]}",
+		  "bad.json: r1: municipal: not true or false", "coordinator municipal not a bool" },
 	};
 	char dirname[64], sub[128], file[512];
 	size_t i;
@@ -684,7 +726,11 @@ test_kind_defaults(void)
 		   " {\"id\": \"sibling-support\", \"kind\": \"sibling-support\", \"within\": \"2m\",\n"
 		   "  \"x_note\": \"ours\", " R TEXTS "},\n"
 		   " {\"id\": \"adult-prepare\", \"kind\": \"transition-prepare\",\n"
-		   "  \"kinds\": [\"adult\"], " R TEXTS "}]}\n");
+		   "  \"kinds\": [\"adult\"], " R TEXTS "},\n"
+		   " {\"id\": \"coordinator\", \"kind\": \"coordinator\", " R TEXTS "},\n"
+		   " {\"id\": \"youth-plan\", \"kind\": \"youth-plan\", " R TEXTS "},\n"
+		   " {\"id\": \"child-heard\", \"kind\": \"child-heard\", " R TEXTS "},\n"
+		   " {\"id\": \"consent-withdrawn\", \"kind\": \"consent-withdrawn\", " R TEXTS "}]}\n");
 	is_int(load_status("kinds", NULL), 0, "special kinds without their fields load");
 	set_rules_path("kinds");
 	book = ck_rulebook_load(NULL);
@@ -703,6 +749,20 @@ test_kind_defaults(void)
 	is_str(json_string_value(rule_field(set, 2, "age")), "18y", "sibling-support: age 18y");
 	is_str(json_string_value(rule_field(set, 2, "x_note")), "ours", "an x_ member is kept");
 	ok(rule_field(set, 3, "except") == NULL, "transition-prepare: no default for except");
+	ok(json_is_true(rule_field(set, 4, "municipal")),
+	   "coordinator: municipal by default (DK 1.5: the municipality's)");
+	is_str(json_string_value(rule_field(set, 5, "age")), "16y", "youth-plan: from 16 (§ 108)");
+	is_str(json_string_value(rule_field(set, 5, "within")), "3m",
+	       "youth-plan: within 3 months (§ 108 stk. 3)");
+	is_str(json_string_value(rule_field(set, 5, "paragraphs")),
+	       "^BL § (32|114|115|120)( stk\\.| nr\\.|$)",
+	       "youth-plan: the supports of § 108 stk. 1 nr. 2-3");
+	is_str(json_string_value(rule_field(set, 5, "placements")),
+	       "^BL § (46|47|116)( stk\\.| nr\\.|$)",
+	       "youth-plan: the placements of § 108 stk. 2");
+	is_str(json_string_value(rule_field(set, 6, "paragraphs")), "^BL ",
+	       "child-heard: decisions under barnets lov");
+	ok(rule_field(set, 7, "paragraphs") == NULL, "consent-withdrawn: no fields");
 	ck_rulebook_free(book);
 }
 
@@ -719,21 +779,51 @@ rule_named(const ck_ruleset *set, const char *id)
 	return NULL;
 }
 
+/* True when a title, message or reminder of RULES holds a word a
+ * caseworker would not use: the law's "familievejleder" is no
+ * "familierådgiver", and a duty has a frist, it does not "forfalde". */
+static bool
+words_amiss(const json_t *rules)
+{
+	static const char *const members[] = { "title", "message", "reminder" };
+	static const char *const words[] = {
+		"familierådgiv", "familjerådgiv", "forfald", "förfall", "Forfald", "Förfall"
+	};
+	const json_t *rule, *text;
+	const char *lang;
+	size_t i, m, w;
+
+	json_array_foreach(rules, i, rule)
+		for (m = 0; m < 3; m++)
+			json_object_foreach(json_object_get(rule, members[m]), lang, text)
+				for (w = 0; w < sizeof words / sizeof words[0]; w++)
+					if (strstr(json_string_value(text), words[w]) != NULL) {
+						printf("# %s %s.%s: %s\n",
+						       json_string_value(json_object_get(rule, "id")),
+						       members[m], lang, words[w]);
+						return true;
+					}
+	return false;
+}
+
 static void
 test_shipped(void)
 {
 	/* Design section 4: law, recommendation, or a local number. */
 	static const char *const bases[][2] = {
 		{ "assessment-start", "recommendation" }, { "assessment-deadline", "law" },
-		{ "intervention-start", "local" }, { "decision-deadline", "law" },
-		{ "child-heard", "law" }, { "child-plan", "law" }, { "follow-up", "law" },
-		{ "follow-up-next", "law" }, { "youth-plan", "law" }, { "target-group", "local" },
-		{ "family-adviser", "law" }, { "common-plan", "recommendation" },
-		{ "common-plan-review", "recommendation" }, { "network-meeting", "recommendation" },
-		{ "coordinator", "recommendation" }, { "contacts", "local" }, { "consent", "law" },
-		{ "family-support", "recommendation" }, { "sibling-support", "recommendation" },
-		{ "transition-prepare", "recommendation" }, { "adult-prepare", "law" },
-		{ "transition-handover", "recommendation" }, { "adult-decisions", "law" },
+		{ "assessment-finish", "local" }, { "intervention-start", "local" },
+		{ "decision-deadline", "local" }, { "decision-delay-notice", "law" },
+		{ "child-heard", "law" }, { "child-plan", "law" }, { "child-plan-review", "local" },
+		{ "follow-up", "law" }, { "follow-up-next", "law" }, { "youth-plan", "law" },
+		{ "target-group", "local" }, { "family-adviser", "law" },
+		{ "common-plan", "recommendation" }, { "common-plan-review", "recommendation" },
+		{ "network-meeting", "recommendation" }, { "coordinator", "recommendation" },
+		{ "contacts", "local" }, { "consent", "recommendation" },
+		{ "consent-withdrawn", "law" }, { "family-support", "recommendation" },
+		{ "sibling-support", "recommendation" }, { "transition-prepare", "recommendation" },
+		{ "adult-prepare", "law" }, { "transition-handover", "recommendation" },
+		{ "adult-decisions", "law" }, { "complaint-reassessment", "law" },
 		{ "references", "local" },
 	};
 	static const char *const names[] = {
@@ -764,7 +854,11 @@ test_shipped(void)
 	/* The rules of design section 4, each with its basis, and texts in
 	 * every language. */
 	set = ck_rulebook_get(book, "base");
-	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 24, "base: 24 rules");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 29,
+	       "base: 29 rules, in the order of design section 4");
+	for (i = 0; set != NULL && i < sizeof bases / sizeof bases[0]; i++)
+		is_str(json_string_value(json_object_get(json_array_get(ck_ruleset_rules(set), i), "id")),
+		       bases[i][0], "base: rule %zu is %s", i + 1, bases[i][0]);
 	for (i = 0; set != NULL && i < sizeof bases / sizeof bases[0]; i++)
 		is_str(json_string_value(json_object_get(rule_named(set, bases[i][0]), "basis")),
 		       bases[i][1], "base: %s is %s", bases[i][0], bases[i][1]);
@@ -782,14 +876,18 @@ test_shipped(void)
 
 			for (k = 0; k < 3; k++)
 				if (json_object_get(json_object_get(rule, "message"), langs[k]) == NULL
-				    || json_object_get(json_object_get(rule, "reminder"), langs[k]) == NULL)
+				    || json_object_get(json_object_get(rule, "reminder"), langs[k]) == NULL
+				    || json_object_get(json_object_get(rule, "title"), langs[k]) == NULL)
 					texts = false;
 		}
-		ok(set != NULL && texts, "%s: every rule has a message and a reminder in en, da, sv",
-		   names[i]);
+		ok(set != NULL && texts,
+		   "%s: every rule has a title, a message and a reminder in en, da, sv", names[i]);
+		ok(set != NULL && !words_amiss(ck_ruleset_rules(set)),
+		   "%s: no text says familierådgiver, familjerådgivare, forfalder or förfaller "
+		   "(the law says familievejleder; a date is a frist)", names[i]);
 	}
 	set = ck_rulebook_get(book, "rare-disability");
-	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 26,
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 31,
 	       "rare-disability: base and two");
 	ok(set != NULL && rule_named(set, "knowledge-source") != NULL
 	   && rule_named(set, "peer-network") != NULL, "rare-disability: knowledge-source, peer-network");
@@ -797,16 +895,24 @@ test_shipped(void)
 	ok(set != NULL && rule_named(set, "exposure-recorded") != NULL
 	   && rule_named(set, "reassessment") != NULL, "prenatal-exposure: its two rules");
 	set = ck_rulebook_get(book, "disability");
-	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 24, "disability: base");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 29, "disability: base");
 	set = ck_rulebook_get(book, "se-samordning");
-	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 11, "se-samordning: 11 rules");
+	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 12, "se-samordning: 12 rules");
 	ok(set != NULL && rule_named(set, "strain-coordinator") != NULL && rule_named(set, "sip") != NULL
-	   && rule_named(set, "knowledge-source") != NULL && rule_named(set, "child-plan") == NULL,
+	   && rule_named(set, "knowledge-source") != NULL && rule_named(set, "child-plan") == NULL
+	   && rule_named(set, "decision-delay-notice") == NULL
+	   && rule_named(set, "complaint-reassessment") == NULL
+	   && rule_named(set, "assessment-finish") == NULL
+	   && rule_named(set, "child-plan-review") == NULL,
 	   "se-samordning: its own rules, none of the Danish law's");
+	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent-withdrawn"),
+							       "ref")) : NULL,
+	       "Dataskyddsförordningen (EU) 2016/679 art. 7.3",
+	       "se-samordning: consent-withdrawn cites the regulation in Swedish");
 	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "ref")) : NULL,
 	       "SE samtycke (offentlighets- och sekretesslagen)", "se-samordning: consent's Swedish ref");
 	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "basis")) : NULL,
-	       "law", "se-samordning: consent's basis inherited");
+	       "recommendation", "se-samordning: consent is a recommendation");
 
 	set = ck_rulebook_get(book, "rare-disability");
 	ok(set != NULL && ck_ruleset_duration(set, "kindergarten_age", &d) && d.months == 34,
