@@ -779,6 +779,10 @@ typedef struct ck_settings {
 				      unset (any) */
 	size_t n_reminder_domains;
 	bool allow_names;          /* --with-names allowed; default false */
+	char *language;            /* "da", "sv" or "en" where the locale
+				      names none (cron's C); NULL: unset */
+	char *municipalities;      /* the site's table of municipality
+				      names (absolute); NULL: the shipped */
 	char *path;                /* the file read, or NULL */
 } ck_settings;
 
