@@ -415,6 +415,11 @@ test_domains(void)
 int
 main(void)
 {
+	/* A locale that gives the language, so that ck_init does not read
+	 * the settings for one (casekit.conf(5), language): these tests read
+	 * them themselves, once a process. */
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("LANGUAGE", "en", 1);
 	ck_init("test-settings");
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
