@@ -142,6 +142,12 @@ truncated(const char *text, size_t max)
  * Tables: what the three formats share
  */
 
+#define NUMBER_SIZE 64
+/* A text report without --by fits a terminal of this many columns. */
+#define TEXT_WIDTH 80
+/* Label columns are wrapped down to this many characters, no narrower. */
+#define LABEL_MIN 16
+
 enum cell_kind {
 	CELL_EMPTY,                 /* not in the report */
 	CELL_DASH,                  /* a figure that cannot be given: a null
@@ -473,7 +479,7 @@ static const struct figure statuses[] = {
 	{ "waived", N_("waived"), NULL },
 	/* TRANSLATORS: a status column: findings on a law's duty from
 	   before casekit followed the case, counted apart. */
-	{ "before_followed", N_("from before casekit"), NULL },
+	{ "before_followed", N_("before casekit"), NULL },
 };
 
 static const struct figure measures[] = {
@@ -576,20 +582,17 @@ duration_words(const char *text)
 			free(out);
 			return xstrdup(text);
 		}
-		switch (*end) {
-		case 'y':
-			longer = format("%s%s%ld %s", out, first ? "" : " ", n, P_("year", "years", n));
-			break;
-		case 'm':
-			longer = format("%s%s%ld %s", out, first ? "" : " ", n,
-					P_("month", "months", n));
-			break;
-		case 'w':
-			longer = format("%s%s%ld %s", out, first ? "" : " ", n, P_("week", "weeks", n));
-			break;
-		default:
-			longer = format("%s%s%ld %s", out, first ? "" : " ", n, P_("day", "days", n));
-			break;
+		{
+			/* TRANSLATORS: lengths of time in words, as a report
+			   gives a deadline or a period ("8 weeks"). */
+			const char *unit = *end == 'y' ? P_("%ld year", "%ld years", n)
+					   : *end == 'm' ? P_("%ld month", "%ld months", n)
+					   : *end == 'w' ? P_("%ld week", "%ld weeks", n)
+					   : P_("%ld day", "%ld days", n);
+			char *words = format(unit, n);
+
+			longer = format("%s%s%s", out, first ? "" : " ", words);
+			free(words);
 		}
 		free(out);
 		out = longer;
@@ -607,6 +610,7 @@ struct ctx {
 	const json_t *report;
 	const json_t *previous;     /* the report's "previous" (--compare), or NULL */
 	bool csv;                   /* for CSV: ids and plain columns, no headings */
+	bool text;                  /* for a terminal: 80 columns */
 };
 
 /* True when every figure is a row of its own, with a column per group
@@ -1364,12 +1368,34 @@ any_before_followed(const json_t *report)
  * Without groups a rule is a row of its statuses; with groups or a
  * comparison a rule is a heading and each status a row with a column per
  * group (statuses of nothing but zeros left out). */
+/* Rules as a row of their statuses need room for their titles: in
+ * text, when the status columns leave fewer than this many characters of
+ * 80, each rule is a heading over its statuses instead. */
+#define RULE_LABEL_MIN 32
+
+/* The characters the status columns of a text table take. */
+static size_t
+status_columns_width(size_t nstatus)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < nstatus; i++) {
+		size_t head = ck_text_width(_(statuses[i].label));
+
+		w += 2 + (head > 3 ? head : 3);
+	}
+	return w;
+}
+
 static struct table *
 rules_table(const struct ctx *ctx)
 {
 	const json_t *report = ctx->report;
 	struct path base = path_of(&root, "rules");
-	bool rows = per_row(ctx, "rules");
+	bool rows = per_row(ctx, "rules") ||
+		    (ctx->text && status_columns_width(COUNT(statuses) -
+						       (any_before_followed(report) ? 0 : 1)) +
+		     RULE_LABEL_MIN > TEXT_WIDTH);
 	/* The labels before the statuses: basis, rule, title and source in
 	 * CSV; the rule's label, or (a heading over its rows) none. */
 	size_t lead = ctx->csv ? 4 : rows ? 0 : 1;
@@ -1379,7 +1405,7 @@ rules_table(const struct ctx *ctx)
 	json_t *basis_seen, *basis_keys, *basis_key;
 	size_t b, r;
 
-	columns_init(&cols, ctx, "rules", NULL);
+	columns_init(&cols, ctx, "rules", _("cases"));
 	basis_seen = members_at(&cols, &base);
 	basis_keys = ordered(basis_seen, bases, COUNT(bases));
 	if (!rows) {
@@ -1737,8 +1763,11 @@ has_section(const json_t *report, const char *member)
 	return false;
 }
 
+/* The formats the tables are built for. */
+enum target { FOR_TEXT, FOR_CSV, FOR_HTML };
+
 static void
-build_tables(struct tables *ts, const json_t *report, bool csv)
+build_tables(struct tables *ts, const json_t *report, enum target target)
 {
 	static const struct figure adult[] = {
 		{ "aged_17_plus", N_("aged 17 or more"), NULL },
@@ -1756,7 +1785,9 @@ build_tables(struct tables *ts, const json_t *report, bool csv)
 		{ "not_required", N_("decisions where hearing the child was not required"), NULL },
 		{ "family_view_12m", N_("cases with the family's view in the last 12 months"), NULL },
 	};
-	struct ctx ctx = { report, json_object_get(report, "previous"), csv };
+	struct ctx ctx = {
+		report, json_object_get(report, "previous"), target == FOR_CSV, target == FOR_TEXT
+	};
 	struct table *legend;
 	struct path p;
 
@@ -1806,11 +1837,6 @@ build_tables(struct tables *ts, const json_t *report, bool csv)
  * Text
  */
 
-#define NUMBER_SIZE 64
-/* A text report without --by fits a terminal of this many columns. */
-#define TEXT_WIDTH 80
-/* Label columns are wrapped down to this many characters, no narrower. */
-#define LABEL_MIN 16
 
 /* A cell as text and HTML show it: numbers as the locale writes them. */
 static const char *
@@ -2067,7 +2093,7 @@ ck_report_write_text(FILE *out, const json_t *report)
 	struct tables ts;
 	size_t i;
 
-	build_tables(&ts, report, false);
+	build_tables(&ts, report, FOR_TEXT);
 	for (i = 0; i < ts.count; i++) {
 		if (i > 0)
 			put(&o, "\n");
@@ -2088,7 +2114,7 @@ ck_report_write_csv(FILE *out, const json_t *report, char delimiter, bool bom)
 	struct tables ts;
 	size_t i, r, c;
 
-	build_tables(&ts, report, true);
+	build_tables(&ts, report, FOR_CSV);
 	if (bom)
 		put(&o, "\xEF\xBB\xBF");
 	for (i = 0; i < ts.count && o.ok; i++) {
@@ -2152,12 +2178,13 @@ ck_report_write_csv(FILE *out, const json_t *report, char delimiter, bool bom)
 /* Groups past this many turn a table: groups as rows. */
 #define TURN_GROUPS 4
 /* A table of more columns than this prints on a landscape page. */
-#define WIDE_COLUMNS 8
+#define WIDE_COLUMNS 12
 
 static const char html_style[] =
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",sans-serif;margin:1.5em auto;"
 	"max-width:72em;padding:0 1em;color:#222;background:#fff;line-height:1.35}\n"
 	"h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\n"
+	"h3{font-size:1em;margin:1.2em 0 .2em}\n"
 	".scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1em}\n"
 	".scroll:focus{outline:2px solid #2166ac}\n"
 	"table{border-collapse:collapse}\n"
@@ -2169,6 +2196,7 @@ static const char html_style[] =
 	"tbody th{font-weight:normal}\n"
 	"tr.h th{font-weight:bold;padding-top:.8em;border-bottom:1px solid #666}\n"
 	"th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"thead th.n{white-space:normal;min-width:4.5em;vertical-align:bottom}\n"
 	"td.s{font-style:italic;color:#555}\n"
 	"table.about th{padding-left:0}\n"
 	"figure{margin:1em 0 2em}figcaption{font-weight:bold;margin-bottom:.4em}\n"
@@ -2187,8 +2215,33 @@ static const char html_style[] =
 	"section.wide{page:wide}"
 	".scroll,.chart{overflow:visible}table{width:100%;font-size:8.5pt}"
 	"th,td{padding:.1em .35em}thead{display:table-header-group}"
-	"tr,figure{break-inside:avoid}h2{break-after:avoid;margin-top:1.2em}"
-	"svg{min-width:0;max-width:100%}}\n";
+	"tr,figure{break-inside:avoid}h2,h3{break-after:avoid}h2{margin-top:1.2em}"
+	"svg{min-width:0;width:auto;max-width:100%;max-height:165mm}}\n";
+
+/* TEXT as HTML with the spaces a line must not break at kept together:
+ * before a number and after "§" ("§ 20 stk. 3", "DK 1.6"). */
+static void
+put_html_label(struct out *o, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0' && o->ok) {
+		size_t n = strcspn(p, " ");
+		char *part = xstrndup(p, n);
+
+		put_html(o, part);
+		free(part);
+		p += n;
+		if (*p == ' ') {
+			bool keep = (p[1] >= '0' && p[1] <= '9') ||
+				    (p - text >= 2 && (unsigned char)p[-2] == 0xc2 &&
+				     (unsigned char)p[-1] == 0xa7);
+
+			put(o, keep ? "&nbsp;" : " ");
+			p++;
+		}
+	}
+}
 
 static void
 put_cell_html(struct out *o, const struct cell *c, bool figure, bool head, const char *scope)
@@ -2202,7 +2255,10 @@ put_cell_html(struct out *o, const struct cell *c, bool figure, bool head, const
 	if (figure)
 		put(o, c->kind == CELL_SUPPRESSED ? " class=\"n s\"" : " class=\"n\"");
 	put(o, ">");
-	put_html(o, cell_display(c, buf));
+	if (c->kind == CELL_TEXT)
+		put_html_label(o, cell_display(c, buf));
+	else
+		put_html(o, cell_display(c, buf));
 	putf(o, "</%s>", tag);
 }
 
@@ -2243,14 +2299,29 @@ write_table_html(struct out *o, const struct table *t, bool caption_shown)
 	for (r = 1; r < t->rows; r++) {
 		if (t->row_kind[r] == ROW_HEADING) {
 			putf(o, "<tr class=\"h\"><th scope=\"rowgroup\" colspan=\"%zu\">", t->columns);
-			put_html(o, t->cells[r * t->columns].text);
+			put_html_label(o, t->cells[r * t->columns].text);
 			put(o, "</th></tr>\n");
 			continue;
 		}
 		put(o, "<tr>");
 		for (c = 0; c < t->columns; c++) {
 			bool label = c < t->labels && !(t->headless && c > 0);
+			size_t span = 1;
 
+			/* A label the rows below share spans them: "BL § 32"
+			 * over its six figures. */
+			if (label && c + 1 < t->labels) {
+				if (repeats(t, r, c))
+					continue;
+				while (r + span < t->rows && repeats(t, r + span, c))
+					span++;
+			}
+			if (span > 1) {
+				putf(o, "<th scope=\"rowgroup\" rowspan=\"%zu\">", span);
+				put_html_label(o, t->cells[r * t->columns + c].text);
+				put(o, "</th>");
+				continue;
+			}
 			put_cell_html(o, &t->cells[r * t->columns + c],
 				      c >= t->labels && !t->headless, label, label ? "row" : NULL);
 		}
@@ -2317,6 +2388,7 @@ write_turned_html(struct out *o, const struct table *t, const char *corner)
 	while (r < t->rows) {
 		size_t end;
 		char *caption;
+		bool shown;
 
 		if (t->row_kind[r] == ROW_HEADING) {
 			heading = t->cells[r * t->columns].text;
@@ -2324,17 +2396,30 @@ write_turned_html(struct out *o, const struct table *t, const char *corner)
 			continue;
 		}
 		end = block_end(t, r);
-		caption = heading != NULL ? format("%s \xe2\x80\x94 %s", t->title, heading)
-					  : xstrdup(t->title);
+		/* The caption: what the rows have in common, the heading and
+		 * the labels; the section's own title (its h2 says it) only
+		 * for a screen reader. */
+		caption = heading != NULL ? xstrdup(heading) : NULL;
 		for (c = 0; c + 1 < t->labels; c++) {
-			char *longer = format("%s \xe2\x80\x94 %s", caption,
-					      t->cells[r * t->columns + c].text);
+			char *longer = caption != NULL ?
+				       format("%s \xe2\x80\x94 %s", caption, t->cells[r * t->columns + c].text)
+				       : xstrdup(t->cells[r * t->columns + c].text);
 
 			free(caption);
 			caption = longer;
 		}
+		shown = caption != NULL;
+		if (caption == NULL)
+			caption = xstrdup(t->title);
+		/* Shown above the box, so that on a phone it wraps on the
+		 * screen rather than scrolling with the table. */
+		if (shown) {
+			put(o, "<h3>");
+			put_html_label(o, caption);
+			put(o, "</h3>\n");
+		}
 		scroll_open(o, caption);
-		put(o, "<table>\n<caption>");
+		put(o, "<table>\n<caption class=\"vh\">");
 		put_html(o, caption);
 		put(o, "</caption>\n<thead><tr><th scope=\"col\">");
 		put_html(o, corner);
@@ -2376,7 +2461,9 @@ struct series {
 #define COLOR_WITHIN "#08306b"
 #define COLOR_LATE "#e66101"
 static const char *const status_colors[] = {
-	"#2d004b", "#99000d", "#e66101", "#0571b0", "#08306b"
+	/* missing, overdue, due, waived, from before casekit: lightness
+	 * (L*) 10, 38, 57, 48, 24 */
+	"#2d004b", "#b2182b", "#e66101", "#737373", "#00441b"
 };
 
 /* The largest plain number among N values (0 when there is none). */
@@ -2513,22 +2600,42 @@ svg_bar_chart(struct out *o, const char *id, const char *title, const struct ser
 	}
 	for (c = 0; c < ncategories; c++) {
 		int y0 = legend + (int)c * band;
-		char *label = truncated(labels[c], CHART_LABEL_CHARS);
+		int middle = y0 + ((int)nseries * (CHART_BAR + 2)) / 2 + 4;
+		size_t nlines, k;
+		char **lines = wrap(labels[c], CHART_LABEL_CHARS, &nlines);
 
+		/* A long label on two lines, the rest cut: its whole text in
+		 * its title. */
 		putf(o, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", CHART_LABELS - 8,
-		     y0 + ((int)nseries * (CHART_BAR + 2)) / 2 + 4);
+		     nlines > 1 && nseries > 1 ? middle - 7 : middle);
 		put(o, "<title>");
 		put_html(o, labels[c]);
 		put(o, "</title>");
-		put_html(o, label);
+		for (k = 0; k < nlines && k < (nseries > 1 ? 2u : 1u); k++) {
+			char *line = k == 1 && nlines > 2 ? format("%s\xe2\x80\xa6", lines[k])
+				     : k == 0 && nlines > 1 && nseries == 1 ? truncated(labels[c],
+											CHART_LABEL_CHARS)
+				     : xstrdup(lines[k]);
+
+			if (k > 0)
+				putf(o, "<tspan x=\"%d\" dy=\"14\">", CHART_LABELS - 8);
+			put_html(o, line);
+			if (k > 0)
+				put(o, "</tspan>");
+			free(line);
+		}
 		put(o, "</text>\n");
-		free(label);
+		lines_free(lines, nlines);
 		for (s = 0; s < nseries; s++) {
 			const json_t *value = values[c * nseries + s];
 			int y = y0 + (int)s * (CHART_BAR + 2);
 			int w = 0;
 
 			if (value == NULL)
+				continue;
+			/* Of several series, a 0 is no bar and no label: the
+			 * table beside has it. */
+			if (nseries > 1 && json_is_integer(value) && json_integer_value(value) == 0)
 				continue;
 			if (json_is_integer(value) && json_integer_value(value) > 0 && max > 0) {
 				w = (int)(json_integer_value(value) * CHART_BARS / max);
@@ -2793,7 +2900,7 @@ ck_report_write_html(FILE *out, const json_t *report)
 	struct tables ts;
 	size_t i;
 
-	build_tables(&ts, report, false);
+	build_tables(&ts, report, FOR_HTML);
 	putf(&o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	     "<title>", ck_language());

@@ -1607,6 +1607,68 @@ fill_group_rules(const json_t *out, json_t *groups)
 	}
 }
 
+/* The members of the total's object at TOTAL that a group's object
+ * GROUP lacks, made there as EMPTY makes them: a group without a
+ * decision under a paragraph has zeros under it, not nothing. */
+static void
+fill_members(const json_t *total, json_t *group, json_t *(*empty)(void))
+{
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(total) || !json_is_object(group))
+		return;
+	json_object_foreach((json_t *)total, key, value)
+		if (json_object_get(group, key) == NULL)
+			json_object_set_new(group, key, empty());
+}
+
+static json_t *
+empty_measure(void)
+{
+	return measure_result(NULL);
+}
+
+static json_t *
+empty_complaints(void)
+{
+	return counts_in_order(NULL, complaint_figures);
+}
+
+static json_t *
+empty_months(void)
+{
+	json_t *row = json_array();
+	int i;
+
+	oom_unless(row != NULL);
+	for (i = 0; i < MONTHS_AHEAD; i++)
+		json_array_append_new(row, json_integer(0));
+	return row;
+}
+
+/* The paragraphs and transitions of the totals in every group (the
+ * rules: fill_group_rules), so that the groups read alike. */
+static void
+fill_group_parts(const json_t *out, json_t *groups)
+{
+	const json_t *times = json_object_get(out, "response_times");
+	const char *name, *measure;
+	json_t *group, *m;
+
+	json_object_foreach(groups, name, group) {
+		json_object_foreach((json_t *)times, measure, m)
+			fill_members(json_object_get(m, "by_paragraph"),
+				     json_object_get(json_object_get(json_object_get(group,
+					"response_times"), measure), "by_paragraph"), empty_measure);
+		fill_members(json_object_get(json_object_get(out, "complaints"), "by_paragraph"),
+			     json_object_get(json_object_get(group, "complaints"), "by_paragraph"),
+			     empty_complaints);
+		fill_members(json_object_get(out, "transitions"), json_object_get(group, "transitions"),
+			     empty_months);
+	}
+}
+
 /* ---------------------------------------------------------------------
  * The texts beside the figures: rule titles, deadlines, names, legend
  */
@@ -1848,6 +1910,7 @@ body_of(const struct build *b)
 		free(keys);
 		json_object_set_new(body, "groups", groups);
 		fill_group_rules(body, groups);
+		fill_group_parts(body, groups);
 	}
 	suppress(body, opt->min_cell);
 	return body;
