@@ -1866,10 +1866,11 @@ test_suppression_proof(void)
 			for (c = 0; c < 2; c++) {
 				ck_audience aud = audience ? COMMITTEE : MANAGER;
 				char what[96];
-				json_t *sc = json_object();
+				json_t *sc;
 
 				if (aud == COMMITTEE && by == CK_BY_COORDINATOR)
 					continue;
+				sc = json_object();
 				snprintf(what, sizeof what, "--by %s, %s, min_cell %ld",
 					 by ? ck_by_name((ck_by)by) : "none",
 					 aud == COMMITTEE ? "committee" : "manager", cells[c]);
