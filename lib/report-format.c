@@ -1945,6 +1945,26 @@ has_headings(const struct table *t)
 	return false;
 }
 
+/* The width of the longest word of TEXT, in characters. */
+static size_t
+longest_word(const char *text)
+{
+	size_t longest = 0, n = 0;
+	const char *p;
+
+	for (p = text;; p++) {
+		if (*p == ' ' || *p == '\0') {
+			if (n > longest)
+				longest = n;
+			n = 0;
+			if (*p == '\0')
+				return longest;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			n++;
+		}
+	}
+}
+
 /* True when row R's labels up to column C are those of the row above
  * (a data row, under the same heading). */
 static bool
@@ -1972,6 +1992,7 @@ static void
 write_table_text(struct out *o, const struct table *t)
 {
 	size_t *width = xcalloc(t->columns, sizeof *width);
+	size_t *data = xcalloc(t->columns, sizeof *data);
 	size_t indent = has_headings(t) ? 2 : 0;
 	char buf[NUMBER_SIZE];
 	size_t r, c, first = t->headless ? 1 : 0, total, narrowest;
@@ -1986,10 +2007,27 @@ write_table_text(struct out *o, const struct table *t)
 				w += indent;
 			if (w > width[c])
 				width[c] = w;
+			if (r > 0 && w > data[c])
+				data[c] = w;
 		}
 	}
-	/* Narrower labels, the widest first, until the table fits; a table
-	 * that cannot fit (many groups) is left as wide as it is. */
+	total = 0;
+	for (c = 0; c < t->columns; c++)
+		total += width[c] + (c > 0 ? 2 : 0);
+	/* Too wide: first the heads of the figures wrap, down to their
+	 * longest word ("90. percentil" over "90." and "percentil"). */
+	for (c = t->labels; total > TEXT_WIDTH && first == 0 && c < t->columns; c++) {
+		size_t word = longest_word(cell_display(&t->cells[c], buf));
+
+		if (word < data[c])
+			word = data[c];
+		if (word < width[c]) {
+			total -= width[c] - word;
+			width[c] = word;
+		}
+	}
+	/* Then narrower labels, the widest first, until the table fits; a
+	 * table that cannot fit (many groups) is left as wide as it is. */
 	narrowest = 0;
 	for (c = 0; c < t->columns; c++)
 		narrowest += (c < t->labels && width[c] > LABEL_MIN ? LABEL_MIN : width[c]) +
@@ -2009,6 +2047,7 @@ write_table_text(struct out *o, const struct table *t)
 			break;
 		width[widest]--;
 	}
+	free(data);
 	put_plain(o, t->title);
 	put(o, "\n");
 	if (t->rows == 1 && !t->headless) {
@@ -2039,7 +2078,7 @@ write_table_text(struct out *o, const struct table *t)
 			 * is written once: "BL § 32" over its six figures. */
 			if (c + 1 < t->labels && repeats(t, r, c))
 				text = "";
-			if (c < t->labels) {
+			if (c < t->labels || r == 0) {
 				cell_lines[c] = wrap(text, room, &nlines[c]);
 			} else {
 				cell_lines[c] = xmalloc(sizeof *cell_lines[c]);

@@ -438,9 +438,12 @@ test_text_committee(void)
 	       "                overdue      0           <5                   *   <5",
 	       "text committee: rule totals, the basis once over its statuses");
 	is_str(line_starting(text, "           percent within"),
-	       "           percent within         \xe2\x80\x93            \xe2\x80\x93"
-	       "                 88%    \xe2\x80\x93    80%",
+	       "           percent within              \xe2\x80\x93            \xe2\x80\x93"
+	       "            88%    \xe2\x80\x93    80%",
 	       "text committee: a share only of plain counts");
+	is_str(line_after(text, "Response times (days)"),
+	       "paragraph  figure                  -Nord  <b>&\"x\"</b>  Børnehandicap  Ærø  total",
+	       "text committee: to fit 80 columns a head wraps at its words first");
 	is_str(line_after(text, "Caseload per team"), "team                open cases",
 	       "text committee: caseload per team");
 	is_str(line_starting(text, "Børnehandicap Nord"), "Børnehandicap Nord          40",
