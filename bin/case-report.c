@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "casekit.h"
 #include "i18n.h"
@@ -22,6 +23,9 @@ static const ck_option options[] = {
 	{ "with-names", 0, false, NULL },
 	{ "partial", 0, true, NULL },
 	{ "merge", 0, false, NULL },
+	{ "period", 0, true, NULL },
+	{ "compare", 0, true, NULL },
+	{ "title", 0, true, NULL },
 	CK_READ_OPTIONS,
 	{ NULL, 0, false, NULL }
 };
@@ -34,9 +38,9 @@ help(void)
 		 "  or:  case-report --merge [OPTION]... PARTIAL...\n"
 		 "Report on the cases read from FILEs or standard input (checklisted by\n"
 		 "case-checklist): cases, response times against the deadlines, findings\n"
-		 "by basis, adult readiness, transitions ahead, continuity, involvement\n"
-		 "and caseload. No child, no family member, no diagnosis and no case\n"
-		 "number is shown; counts below --min-cell are suppressed.\n"
+		 "by basis, adult readiness, transitions ahead, continuity, involvement,\n"
+		 "caseload and complaints. No child, no family member, no diagnosis and\n"
+		 "no case number is shown; counts below --min-cell are suppressed.\n"
 		 "\n"
 		 "      --format text|csv|json|html  the report's form (default text)\n"
 		 "      --by municipality|team|pathway|coordinator\n"
@@ -45,6 +49,11 @@ help(void)
 		 "                            committee: no staff, caseload per team\n"
 		 "      --min-cell N          the smallest count shown (default 5, or the\n"
 		 "                            site's; only higher)\n"
+		 "      --period DURATION|all response times and complaints over DURATION\n"
+		 "                            before today (default 12m), or all time\n"
+		 "      --compare PARTIAL     each figure beside a previous period's, from a\n"
+		 "                            partial an earlier run wrote, with the change\n"
+		 "      --title TEXT          the report's heading\n"
 		 "  -d, --delimiter C         the CSV separator (default ',')\n"
 		 "      --bom                 begin CSV with a UTF-8 byte-order mark\n"
 		 "  -j, --jobs N              read on N threads (default: the processors,\n"
@@ -200,12 +209,58 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	     ck_args_has(args, "delimiter") || ck_args_has(args, "bom")))
 		ck_usage_error(_("--format, --by, --audience, --min-cell, --delimiter and --bom "
 				 "are for the report, not --reminders"));
+	if (ck_args_has(args, "reminders") &&
+	    (ck_args_has(args, "period") || ck_args_has(args, "compare") ||
+	     ck_args_has(args, "title")))
+		ck_usage_error(_("--period, --compare and --title are for the report, not "
+				 "--reminders"));
+	/* Partials hold no staff contact (case-report(1), Partials). */
+	if (ck_args_has(args, "merge") && *by == CK_BY_COORDINATOR)
+		ck_usage_error(_("--by coordinator is not for --merge: partials hold no "
+				 "coordinators"));
+}
+
+/* The period option, checked on a report that is thrown away: a usage
+ * error before anything is read. */
+static void
+check_period(const ck_args *args)
+{
+	ck_report *probe = ck_report_new(NULL, ck_today());
+
+	if (ck_args_has(args, "period") && !ck_report_set_period(probe, ck_args_get(args, "period")))
+		ck_usage_error(_("--period: not a duration (12m, 1y, 6w, 90d) or all"));
+	ck_report_free(probe);
+}
+
+/* The table of municipality names for --by municipality: the site's must
+ * be there (exit 2); without the shipped one, the codes are shown. NULL
+ * when there is none to use. */
+static ck_municipalities *
+municipality_names(void)
+{
+	bool site;
+	char *path = ck_municipalities_path(&site);
+	ck_municipalities *table = NULL;
+
+	if (site || access(path, F_OK) == 0) {
+		table = ck_municipalities_read(path);
+		if (table == NULL)
+			ck_exit(CK_EXIT_TROUBLE);
+	} else {
+		ck_warning(_("%s: no table of municipality names: the municipalities "
+			     "are shown by code"), path);
+	}
+	free(path);
+	return table;
 }
 
 int
 main(int argc, char **argv)
 {
 	struct job job;
+	ck_report *previous = NULL;
+	ck_municipalities *names = NULL;
+	ck_report_options opt;
 	ck_rulebook *rules;
 	ck_audience audience;
 	ck_args *args;
@@ -220,6 +275,7 @@ main(int argc, char **argv)
 	args = ck_args_parse(&program, argc, argv);
 	memset(&job, 0, sizeof job);
 	check_options(args, &by, &audience, &min_cell);
+	check_period(args);
 	jobs = ck_jobs_option(args);
 	max_record = ck_max_record_option(args);
 	if (ck_args_has(args, "reminders"))
@@ -231,6 +287,14 @@ main(int argc, char **argv)
 	/* Every set is checked before any record is read. */
 	rules = ck_rulebook_load(ck_args_get(args, "rules"));
 	job.report = ck_report_new(rules, ck_today());
+	if (ck_args_has(args, "period"))
+		(void)ck_report_set_period(job.report, ck_args_get(args, "period"));
+	if (ck_args_has(args, "compare")) {
+		previous = ck_report_new(rules, ck_today());
+		(void)ck_report_set_period(previous, ck_report_period(job.report));
+		if (!ck_report_load_previous(previous, ck_args_get(args, "compare")))
+			ck_exit(CK_EXIT_TROUBLE);
+	}
 	if (ck_args_has(args, "reminders"))
 		job.reminders = ck_reminders_new(rules, ck_today(), ck_args_has(args, "with-names"));
 
@@ -271,7 +335,15 @@ main(int argc, char **argv)
 			if (!ck_report_write_partial(job.report, f) || fclose(f) != 0)
 				ck_fatal(_("%s: writing failed"), ck_args_get(args, "partial"));
 		}
-		report = ck_report_result(job.report, (ck_by)by, audience, min_cell);
+		memset(&opt, 0, sizeof opt);
+		opt.by = (ck_by)by;
+		opt.audience = audience;
+		opt.min_cell = min_cell;
+		opt.title = ck_args_get(args, "title");
+		opt.compare = previous;
+		if (opt.by == CK_BY_MUNICIPALITY)
+			opt.municipalities = names = municipality_names();
+		report = ck_report_result_with(job.report, &opt);
 		if (!write_report(args, report))
 			ck_fatal(_("writing output failed"));
 		json_decref(report);
@@ -279,6 +351,8 @@ main(int argc, char **argv)
 	if (ck_args_count(args, "allow-domain") > 0)
 		free(domains);
 	ck_reminders_free(job.reminders);
+	ck_municipalities_free(names);
+	ck_report_free(previous);
 	ck_report_free(job.report);
 	ck_rulebook_free(rules);
 	ck_args_free(args);

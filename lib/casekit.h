@@ -779,6 +779,10 @@ typedef struct ck_settings {
 				      unset (any) */
 	size_t n_reminder_domains;
 	bool allow_names;          /* --with-names allowed; default false */
+	char *language;            /* "da", "sv" or "en" where the locale
+				      names none (cron's C); NULL: unset */
+	char *municipalities;      /* the site's table of municipality
+				      names (absolute); NULL: the shipped */
 	char *path;                /* the file read, or NULL */
 } ck_settings;
 
@@ -1023,6 +1027,16 @@ ck_report *ck_report_new(const ck_rulebook *rules, ck_date today);
 /* Frees a report; NULL is fine. */
 void ck_report_free(ck_report *report);
 
+/* Sets the period response times and complaints count over: the units
+ * finished, and the complaints' steps taken, in PERIOD before today (a
+ * duration as ck_duration_parse takes it, "12m", the default), or all
+ * time for "all" or NULL. Call before adding cases. False when PERIOD is
+ * neither (a negative or empty duration too). */
+bool ck_report_set_period(ck_report *report, const char *period);
+
+/* The period's text as set ("12m", "all"). Borrowed. */
+const char *ck_report_period(const ck_report *report);
+
 /* Adds one case (open or closed, checklisted or not) to the counters.
  * False when its checklist is not as of today or comes from another set
  * than the case's: it is counted as it stands (ck_report_stale counts
@@ -1043,9 +1057,29 @@ size_t ck_report_stale(const ck_report *report);
  * written to OUT. False on a write error. */
 bool ck_report_write_partial(const ck_report *report, FILE *out);
 
-/* Adds the partial in the file PATH to the counters; its as_of must be
- * the report's. False, reported with file and line, on bad input. */
+/* Adds the partial in the file PATH to the counters; its as_of and its
+ * period must be the report's. False, reported with file and line, on
+ * bad input. A report with a partial merged has no coordinators: its
+ * caseload is per team, and it has no groups by coordinator. */
 bool ck_report_merge(ck_report *report, const char *path);
+
+/* Reads the partial in the file PATH, of an earlier run, into a new
+ * REPORT (ck_report_new) for comparison: as ck_report_merge, but of any
+ * day, which the report then takes as its own. */
+bool ck_report_load_previous(ck_report *report, const char *path);
+
+typedef struct ck_municipalities ck_municipalities;
+
+/* What a report shows and how (ck_report_result_with). */
+typedef struct ck_report_options {
+	ck_by by;                   /* the groups, or CK_BY_NONE */
+	ck_audience audience;
+	long min_cell;              /* counts from 1 to min_cell - 1 hidden */
+	const char *title;          /* the heading (--title), or NULL */
+	const ck_report *compare;   /* a previous period's (--compare), or NULL */
+	const ck_municipalities *municipalities;  /* names of the groups by
+						     municipality, or NULL */
+} ck_report_options;
 
 /* The report itself: one JSON object as case-report(1) describes it,
  * grouped BY, for AUDIENCE, every count from 1 to MIN_CELL - 1 printed
@@ -1053,6 +1087,35 @@ bool ck_report_merge(ck_report *report, const char *path);
  * New reference. */
 json_t *ck_report_result(const ck_report *report, ck_by by, ck_audience audience,
 			 long min_cell);
+
+/* ck_report_result with every option: also the heading, the names of
+ * the municipalities, and a previous period's report (suppressed on its
+ * own) as "previous". New reference. */
+json_t *ck_report_result_with(const ck_report *report, const ck_report_options *options);
+
+/* ---------------------------------------------------------------------
+ * Municipality names (municipalities.c): the shipped table of every
+ * Danish and Swedish municipality code, or the site's own
+ */
+
+/* Reads the table of municipality names in the CSV file PATH (a header
+ * "code,name", then a row each; rows whose first cell starts with '#'
+ * are comments). NULL on a file that cannot be read or is malformed,
+ * reported with file and row. The caller owns it. */
+ck_municipalities *ck_municipalities_read(const char *path);
+
+/* The table a report uses: the site's (casekit.conf(5),
+ * municipalities), else the shipped $(pkgdatadir)/municipalities.csv (the
+ * source tree's when the program runs from the build tree). Returns a
+ * new string, and *SITE true when it is the site's. */
+char *ck_municipalities_path(bool *site);
+
+/* Frees a table; NULL is fine. */
+void ck_municipalities_free(ck_municipalities *table);
+
+/* The name of the municipality CODE ("0101", "SE-0180") in TABLE (may be
+ * NULL), or NULL when the table has none. Borrowed from the table. */
+const char *ck_municipalities_name(const ck_municipalities *table, const char *code);
 
 /* Writes a report (ck_report_result) as aligned text tables for a
  * terminal, as CSV (one table per section, a blank line and a title row

@@ -3,6 +3,7 @@
 #ifndef CK_INTERNAL_H
 #define CK_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Allocation that cannot fail: out of memory ends the program with
@@ -14,6 +15,11 @@ void *xrealloc(void *old, size_t size);
 void *xreallocarray(void *old, size_t n, size_t size);
 char *xstrdup(const char *text);
 char *xstrndup(const char *text, size_t length);
+/* True when the running program is the one built in the build tree
+ * (make check, ./quickstart demo): it then finds the build tree's message
+ * catalogues and the source tree's data, as an installed one finds the
+ * installed. */
+bool running_uninstalled(void);
 /* ck_oom_unless, by its short name inside the library. */
 #define oom_unless ck_oom_unless
 

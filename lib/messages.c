@@ -18,6 +18,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 static const char *program_name = "casekit";
 
@@ -92,6 +93,94 @@ ck_exit(int status)
 	_exit(status);
 }
 
+bool
+running_uninstalled(void)
+{
+	static const char build[] = CK_BUILD_DIR "/";
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	return strncmp(exe, build, sizeof build - 1) == 0;
+}
+
+#if ENABLE_NLS
+/* True when a locale's NAME names no language: cron's "C" or "POSIX",
+ * and "C.UTF-8" (glibc's, which only gives UTF-8). */
+static bool
+names_no_language(const char *name)
+{
+	return name == NULL || *name == '\0' || strcmp(name, "C") == 0 ||
+	       strcmp(name, "POSIX") == 0 || strncmp(name, "C.", 2) == 0;
+}
+
+/* The locale name the messages follow: LC_ALL, else LC_MESSAGES, else
+ * LANG, as POSIX orders them; NULL when none is set. */
+static const char *
+messages_locale_name(void)
+{
+	static const char *const names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *value = getenv(names[i]);
+
+		if (value != NULL && *value != '\0')
+			return value;
+	}
+	return NULL;
+}
+
+/* Messages in LANGUAGE (a list as gettext takes it) whatever the
+ * locale: gettext honours LANGUAGE under C.UTF-8, never under C. */
+static void
+speak(const char *language)
+{
+	if (setlocale(LC_MESSAGES, "C.UTF-8") != NULL)
+		setenv("LANGUAGE", language, 1);
+}
+
+/* The language of the messages where the locale does not give it
+ * (casekit.conf(5), language). A locale that names a language but is not
+ * installed (LANG=da_DK.UTF-8 on a server that lacks it) still speaks
+ * that language; under C or POSIX, as from cron, and under C.UTF-8
+ * without LANGUAGE, the site setting decides. Called before any thread
+ * starts: it sets the environment. */
+static void
+choose_language(void)
+{
+	const char *wanted = messages_locale_name(), *language = getenv("LANGUAGE");
+	const char *current = setlocale(LC_MESSAGES, NULL), *setting;
+	bool has_language = language != NULL && *language != '\0';
+
+	if (!names_no_language(wanted)) {
+		char code[3];
+
+		if (!names_no_language(current))
+			return;         /* installed: gettext has it */
+		if (has_language) {
+			speak(language);
+			return;
+		}
+		/* "da_DK.UTF-8" speaks "da". */
+		if (!((wanted[0] >= 'a' && wanted[0] <= 'z') && (wanted[1] >= 'a' && wanted[1] <= 'z')))
+			return;
+		code[0] = wanted[0];
+		code[1] = wanted[1];
+		code[2] = '\0';
+		speak(code);
+		return;
+	}
+	if (wanted != NULL && strncmp(wanted, "C.", 2) == 0 && has_language)
+		return;                 /* gettext honours LANGUAGE here */
+	setting = ck_settings_get()->language;
+	if (setting != NULL && strcmp(setting, "en") != 0)
+		speak(setting);
+}
+#endif
+
 void
 ck_init(const char *name)
 {
@@ -109,8 +198,11 @@ ck_init(const char *name)
 	{
 		const char *dir = getenv("CASEKIT_LOCALEDIR");
 
-		bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+		if (dir == NULL || *dir == '\0')
+			dir = running_uninstalled() ? CK_BUILD_DIR "/locale" : LOCALEDIR;
+		bindtextdomain(PACKAGE, dir);
 		bind_textdomain_codeset(PACKAGE, "UTF-8");
+		choose_language();
 	}
 #endif
 	signal(SIGPIPE, SIG_DFL);

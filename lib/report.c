@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,19 @@ static const char *const closed_reasons[] = {
 	"moved", "turned-18", "no-need", "died", "other", NULL
 };
 static const char *const bases[] = { "law", "recommendation", "local", NULL };
+/* The statuses a report counts. A law's finding on a duty from before
+ * casekit followed the case (design section 4, "Cases casekit began
+ * following late") is counted apart, as before_followed, whatever its
+ * status but waived: an old breach is not this year's. */
 static const char *const counted_statuses[] = {
-	"missing", "overdue", "due", "waived", NULL
+	"missing", "overdue", "due", "waived", "before_followed", NULL
+};
+/* The appeal body's results (complaint.outcome.result). */
+static const char *const complaint_results[] = {
+	"confirmed", "changed", "remitted", "dismissed", NULL
+};
+static const char *const complaint_figures[] = {
+	"received", "upheld", "sent_on", "confirmed", "changed", "remitted", "dismissed", NULL
 };
 
 /* The response times: each is judged by the deadline of its own rule. */
@@ -69,13 +81,20 @@ static const struct {
 /* Transitions due per month, this many months ahead. */
 #define MONTHS_AHEAD 24
 
+/* The period response times and complaints count over by default. */
+#define PERIOD_DEFAULT "12m"
+
 struct ck_report {
 	const ck_rulebook *rules;
 	ck_date today;
 	ck_date year_ago;       /* "the last 12 months": after this day */
+	char period[32];        /* the period's text ("12m"), or "all" */
+	bool has_period;        /* false: all time */
+	ck_date period_start;   /* the period: after this day, up to today */
 	json_t *all;            /* the counters of every case */
 	json_t *by;             /* {"municipality": {KEY: counters}, …} */
 	size_t stale;           /* checklists not as of today, or of another set */
+	bool merged;            /* a partial was merged: no coordinators */
 };
 
 const char *
@@ -103,10 +122,41 @@ ck_report_new(const ck_rulebook *rules, ck_date today)
 	r->rules = rules;
 	r->today = today;
 	r->year_ago = ck_date_add_months(today, -12);
+	if (!ck_report_set_period(r, PERIOD_DEFAULT))
+		abort();
 	r->all = json_object();
 	r->by = json_object();
 	oom_unless(r->all != NULL && r->by != NULL);
 	return r;
+}
+
+bool
+ck_report_set_period(ck_report *r, const char *period)
+{
+	ck_duration d;
+
+	if (period == NULL || strcmp(period, "all") == 0) {
+		r->has_period = false;
+		snprintf(r->period, sizeof r->period, "all");
+		return true;
+	}
+	/* A period is a length of time back from today: never negative,
+	 * never nothing. */
+	if (strlen(period) >= sizeof r->period || !ck_duration_parse(period, &d) ||
+	    d.months < 0 || d.days < 0 || (d.months == 0 && d.days == 0))
+		return false;
+	d.months = -d.months;
+	d.days = -d.days;
+	r->has_period = true;
+	r->period_start = ck_date_add(r->today, d);
+	snprintf(r->period, sizeof r->period, "%s", period);
+	return true;
+}
+
+const char *
+ck_report_period(const ck_report *r)
+{
+	return r->period;
 }
 
 void
@@ -168,6 +218,14 @@ in_last_year(const ck_report *r, ck_date d)
 	return d > r->year_ago && d <= r->today;
 }
 
+/* True when D falls in the report's period: after its start, by today
+ * (any day for all time). */
+static bool
+in_period(const ck_report *r, ck_date d)
+{
+	return !r->has_period || (d > r->period_start && d <= r->today);
+}
+
 /* The deadline of RULE in the case's set: the rule's "within". */
 static bool
 rule_within(const ck_ruleset *set, const char *rule, ck_duration *out)
@@ -195,6 +253,9 @@ count_time(const ck_report *r, bool open, json_t *m, const ck_ruleset *set,
 		long days = *done - from;
 		char key[32];
 
+		/* Finished units count in the period they finished in. */
+		if (!in_period(r, *done))
+			return;
 		/* Starting before the decision is fine: no wait at all. */
 		if (days < 0)
 			days = 0;
@@ -221,6 +282,68 @@ granted(const json_t *decision)
 	const char *outcome = text_of(decision, "outcome");
 
 	return outcome != NULL && (strcmp(outcome, "granted") == 0 || strcmp(outcome, "partly") == 0);
+}
+
+/* The key a decision is counted under per paragraph, in NORMAL
+ * (CK_PARAGRAPH_MAX bytes) or a constant: its normal form ("Barnets lov
+ * § 32" is counted with "BL § 32"), "?" for one casekit cannot read, "-"
+ * for none. */
+static const char *
+paragraph_key(const json_t *decision, char *normal)
+{
+	const char *paragraph = text_of(decision, "paragraph");
+
+	if (paragraph == NULL)
+		return NO_GROUP;
+	if (ck_paragraph_normal(paragraph, normal, CK_PARAGRAPH_MAX))
+		return normal;
+	return UNREAD_PARAGRAPH;
+}
+
+/* The complaints about decisions, each step counted in the period by its
+ * own date, as Ankestyrelsen counts the cases it decided in a year:
+ * received; upheld at the municipality's reassessment (by the date of
+ * the reassessment, else of the complaint); sent on; and the appeal
+ * body's results (by the outcome's date, else the day it was sent on).
+ * Also per paragraph. */
+static void
+count_complaints(const ck_report *r, json_t *acc, const json_t *rec)
+{
+	const json_t *d;
+	size_t i;
+
+	json_array_foreach(json_object_get(rec, "decisions"), i, d) {
+		const json_t *c = json_object_get(d, "complaint");
+		const json_t *outcome = json_object_get(c, "outcome");
+		const char *result = text_of(outcome, "result");
+		char normal[CK_PARAGRAPH_MAX];
+		const char *paragraph;
+		const char *figures[4];
+		ck_date received, when;
+		size_t n = 0, k, f;
+
+		if (!json_is_object(c))
+			continue;
+		paragraph = paragraph_key(d, normal);
+		if (!date_of(c, "received", &received))
+			continue;
+		if (in_period(r, received))
+			figures[n++] = "received";
+		if (json_is_true(json_object_get(c, "upheld")) &&
+		    in_period(r, date_of(c, "reassessed", &when) ? when : received))
+			figures[n++] = "upheld";
+		if (date_of(c, "sent_on", &when) && in_period(r, when))
+			figures[n++] = "sent_on";
+		for (k = 0; result != NULL && complaint_results[k] != NULL; k++)
+			if (strcmp(result, complaint_results[k]) == 0 &&
+			    in_period(r, date_of(outcome, "date", &when) ? when :
+				      date_of(c, "sent_on", &when) ? when : received))
+				figures[n++] = complaint_results[k];
+		for (f = 0; f < n; f++) {
+			count(sub(acc, "complaints"), figures[f], 1);
+			count(sub(sub(sub(acc, "complaints"), "by_paragraph"), paragraph), figures[f], 1);
+		}
+	}
 }
 
 static void
@@ -257,18 +380,10 @@ count_response_times(const ck_report *r, json_t *acc, const json_t *rec, const c
 			   date_of(a, "done", &done) ? &done : NULL);
 	}
 	json_array_foreach(json_object_get(rec, "decisions"), i, d) {
-		const char *paragraph = text_of(d, "paragraph");
 		bool decided = date_of(d, "decided", &done);
 		char normal[CK_PARAGRAPH_MAX];
+		const char *paragraph = paragraph_key(d, normal);
 
-		/* Per paragraph in normal form: "Barnets lov § 32" is counted
-		 * with "BL § 32". */
-		if (paragraph == NULL)
-			paragraph = NO_GROUP;
-		else if (ck_paragraph_normal(paragraph, normal, sizeof normal))
-			paragraph = normal;
-		else
-			paragraph = UNREAD_PARAGRAPH;
 		if (date_of(d, "applied", &from)) {
 			json_t *m = sub(times, measures[APPLIED_TO_DECIDED].name);
 
@@ -309,6 +424,9 @@ count_rules(json_t *acc, const json_t *checklist)
 				break;
 		if (counted_statuses[k] == NULL)
 			continue;
+		if (json_is_true(json_object_get(f, "before_followed")) &&
+		    strcmp(status, "waived") != 0)
+			status = "before_followed";
 		snprintf(key, sizeof key, "%s\t%s\t%s", basis, rule, status);
 		if (json_object_get(seen, key) == NULL) {
 			json_object_set_new(seen, key, json_true());
@@ -403,6 +521,7 @@ count_case(const ck_report *r, json_t *acc, const json_t *rec, const ck_ruleset 
 	if (date_of(rec, "closed", &closed) && in_last_year(r, closed))
 		count(cases, "closed_12m", 1);
 	count_response_times(r, acc, rec, set);
+	count_complaints(r, acc, rec);
 
 	/* Barnets lov § 5: the child heard before decisions. */
 	json_array_foreach(json_object_get(rec, "decisions"), i, d) {
@@ -513,6 +632,21 @@ write_line(FILE *out, const json_t *json)
 	return json_dumpf(json, out, JSON_COMPACT) == 0 && putc('\n', out) != EOF;
 }
 
+/* The counters of a partial: COUNTERS without the caseload per
+ * coordinator, which is keyed by a staff member's contact. New. */
+static json_t *
+partial_counters(const json_t *counters)
+{
+	json_t *copy = json_copy((json_t *)counters);
+
+	oom_unless(copy != NULL);
+	json_object_del(copy, "caseload");
+	return copy;
+}
+
+/* A partial leaves the municipality for a region: it holds no staff
+ * contact, so no grouping by coordinator and no caseload per
+ * coordinator (the caseload per team stays). */
 bool
 ck_report_write_partial(const ck_report *r, FILE *out)
 {
@@ -521,12 +655,12 @@ ck_report_write_partial(const ck_report *r, FILE *out)
 	bool ok;
 	size_t b;
 
-	line = json_pack("{s:s, s:s}", "format", PARTIAL_FORMAT,
-			 "as_of", ck_date_format(r->today, as_of));
+	line = json_pack("{s:s, s:s, s:s}", "format", PARTIAL_FORMAT,
+			 "as_of", ck_date_format(r->today, as_of), "period", r->period);
 	oom_unless(line != NULL);
 	ok = write_line(out, line);
 	json_decref(line);
-	line = json_pack("{s:n, s:O}", "by", "counters", r->all);
+	line = json_pack("{s:n, s:o}", "by", "counters", partial_counters(r->all));
 	oom_unless(line != NULL);
 	ok = ok && write_line(out, line);
 	json_decref(line);
@@ -534,9 +668,11 @@ ck_report_write_partial(const ck_report *r, FILE *out)
 		const char *key;
 		json_t *counters;
 
+		if (b == CK_BY_COORDINATOR)
+			continue;
 		json_object_foreach(json_object_get(r->by, by_names[b]), key, counters) {
-			line = json_pack("{s:s, s:s, s:O}", "by", by_names[b], "group", key,
-					 "counters", counters);
+			line = json_pack("{s:s, s:s, s:o}", "by", by_names[b], "group", key,
+					 "counters", partial_counters(counters));
 			oom_unless(line != NULL);
 			ok = ok && write_line(out, line);
 			json_decref(line);
@@ -545,8 +681,37 @@ ck_report_write_partial(const ck_report *r, FILE *out)
 	return ok;
 }
 
+/* True when two period texts name the same length of time ("1y" and
+ * "12m"), or are both "all". */
+static bool
+same_period(const char *a, const char *b)
+{
+	ck_duration x, y;
+
+	if (strcmp(a, "all") == 0 || strcmp(b, "all") == 0)
+		return strcmp(a, b) == 0;
+	return ck_duration_parse(a, &x) && ck_duration_parse(b, &y) &&
+	       x.months == y.months && x.days == y.days;
+}
+
+static bool merge_partial(ck_report *r, const char *path, bool previous);
+
 bool
 ck_report_merge(ck_report *r, const char *path)
+{
+	return merge_partial(r, path, false);
+}
+
+bool
+ck_report_load_previous(ck_report *r, const char *path)
+{
+	return merge_partial(r, path, true);
+}
+
+/* Adds the partial at PATH. PREVIOUS: a partial of an earlier run, for
+ * --compare, taken as of its own day (R takes it as its today). */
+static bool
+merge_partial(ck_report *r, const char *path, bool previous)
 {
 	FILE *in = fopen(path, "r");
 	char *line = NULL, as_of[CK_DATE_SIZE];
@@ -572,15 +737,30 @@ ck_report_merge(ck_report *r, const char *path)
 			ok = false;
 		} else if (n == 1) {
 			const char *format = text_of(json, "format"), *date = text_of(json, "as_of");
+			/* A partial of before periods counted all time. */
+			const char *period = text_of(json, "period") != NULL ?
+					     text_of(json, "period") : "all";
+			ck_date day;
 
 			if (format == NULL || strcmp(format, PARTIAL_FORMAT) != 0) {
 				ck_error_at(path, n, "format", _("not casekit-partial/1"));
 				ok = false;
-			} else if (date == NULL || strcmp(date, as_of) != 0) {
+			} else if (previous && (date == NULL || !ck_date_parse(date, &day))) {
+				ck_error_at(path, n, "as_of", _("not a date (YYYY-MM-DD)"));
+				ok = false;
+			} else if (!previous && (date == NULL || strcmp(date, as_of) != 0)) {
 				ck_error_at(path, n, "as_of",
 					    _("a partial as of another day than %s: partials of "
 					      "one day only are added"), as_of);
 				ok = false;
+			} else if (!same_period(period, r->period)) {
+				ck_error_at(path, n, "period",
+					    _("a partial of another period than the report's (%s)"),
+					    r->period);
+				ok = false;
+			} else if (previous) {
+				r->today = day;
+				r->year_ago = ck_date_add_months(day, -12);
 			}
 		} else {
 			by = text_of(json, "by");
@@ -602,6 +782,7 @@ ck_report_merge(ck_report *r, const char *path)
 		ck_error_at(path, 1, NULL, _("empty: not a partial"));
 		ok = false;
 	}
+	r->merged = true;
 	free(line);
 	fclose(in);
 	return ok;
@@ -759,9 +940,54 @@ times_result(const json_t *acc)
 	return out;
 }
 
-/* The findings per basis, rule and status; or per basis and status. */
+/* A rule id and where it stands in the report's order. */
+struct ranked {
+	const char *key;
+	json_int_t rank;
+};
+
+static int
+compare_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+/* The keys of the rules object BASIS in ORDER ({id: rank}: the order of
+ * the rule sets, which follows the law and the recommendations), rules
+ * no set has after them, by id. The array is the caller's; the keys are
+ * borrowed. */
+static const char **
+ordered_rules(const json_t *basis, const json_t *order, size_t *count)
+{
+	size_t n = json_object_size(basis), i = 0;
+	struct ranked *ranked = xmalloc(n * sizeof *ranked + 1);
+	const char **keys = xmalloc(n * sizeof *keys + 1);
+	const char *key;
+	json_t *value;
+
+	json_object_foreach((json_t *)basis, key, value) {
+		const json_t *rank = json_object_get(order, key);
+
+		ranked[i].key = key;
+		ranked[i].rank = rank != NULL ? json_integer_value(rank) : (json_int_t)SIZE_MAX / 2;
+		i++;
+	}
+	qsort(ranked, n, sizeof *ranked, compare_ranked);
+	for (i = 0; i < n; i++)
+		keys[i] = ranked[i].key;
+	free(ranked);
+	*count = n;
+	return keys;
+}
+
+/* The findings per basis, rule and status (rules in ORDER); or per basis
+ * and status. */
 static json_t *
-rules_result(const json_t *acc, bool totals)
+rules_result(const json_t *acc, bool totals, const json_t *order)
 {
 	const json_t *rules = json_object_get(acc, totals ? "rule_totals" : "rules");
 	json_t *out = json_object();
@@ -776,7 +1002,7 @@ rules_result(const json_t *acc, bool totals)
 			res = counts_in_order(basis, counted_statuses);
 		} else {
 			size_t n, k;
-			const char **keys = ordered_keys(basis, NULL, &n);
+			const char **keys = ordered_rules(basis, order, &n);
 
 			res = json_object();
 			oom_unless(res != NULL);
@@ -788,6 +1014,26 @@ rules_result(const json_t *acc, bool totals)
 		}
 		json_object_set_new(out, bases[b], res);
 	}
+	return out;
+}
+
+/* The complaints: each figure, and per paragraph. */
+static json_t *
+complaints_result(const json_t *acc)
+{
+	const json_t *complaints = json_object_get(acc, "complaints");
+	const json_t *paragraphs = json_object_get(complaints, "by_paragraph");
+	json_t *out = counts_in_order(complaints, complaint_figures), *by = json_object();
+	size_t n, k;
+	const char **keys = ordered_keys(paragraphs, NULL, &n);
+
+	oom_unless(by != NULL);
+	for (k = 0; k < n; k++)
+		json_object_set_new(by, keys[k],
+				    counts_in_order(json_object_get(paragraphs, keys[k]),
+						    complaint_figures));
+	free(keys);
+	json_object_set_new(out, "by_paragraph", by);
 	return out;
 }
 
@@ -870,10 +1116,24 @@ caseload_result(const json_t *acc, const char *name)
 	return out;
 }
 
+/* What a result is built from: the report, the options, and the order
+ * of the rules. */
+struct sets {
+	const ck_ruleset **set;
+	size_t count;
+};
+
+struct build {
+	const ck_report *r;
+	const ck_report_options *opt;
+	struct sets sets;       /* the sets of the pathways counted */
+	json_t *rule_order;     /* {id: rank} */
+};
+
 /* The sections of one set of counters. GROUP: a group of a committee's
  * report, which shows only cases, response times and rule totals. */
 static json_t *
-sections(const json_t *acc, ck_audience audience, bool group)
+sections(const struct build *b, const json_t *acc, bool group)
 {
 	static const char *const adult[] = { "aged_17_plus", "without_decisions_ready", NULL };
 	static const char *const changes[] = { "0", "1", "2+", NULL };
@@ -885,11 +1145,11 @@ sections(const json_t *acc, ck_audience audience, bool group)
 	oom_unless(out != NULL);
 	json_object_set_new(out, "cases", cases_result(acc));
 	json_object_set_new(out, "response_times", times_result(acc));
-	if (group && audience == CK_AUDIENCE_COMMITTEE) {
-		json_object_set_new(out, "rule_totals", rules_result(acc, true));
+	if (group && b->opt->audience == CK_AUDIENCE_COMMITTEE) {
+		json_object_set_new(out, "rule_totals", rules_result(acc, true, NULL));
 		return out;
 	}
-	json_object_set_new(out, "rules", rules_result(acc, false));
+	json_object_set_new(out, "rules", rules_result(acc, false, b->rule_order));
 	json_object_set_new(out, "adult_readiness",
 			    counts_in_order(json_object_get(acc, "adult_readiness"), adult));
 	json_object_set_new(out, "transitions", transitions_result(acc));
@@ -901,20 +1161,34 @@ sections(const json_t *acc, ck_audience audience, bool group)
 	json_object_set_new(out, "continuity", continuity);
 	json_object_set_new(out, "involvement",
 			    counts_in_order(json_object_get(acc, "involvement"), involvement));
+	json_object_set_new(out, "complaints", complaints_result(acc));
 	return out;
 }
 
 /* ---------------------------------------------------------------------
  * Suppression
  *
- * A cell is a count in the report object. A line is a set of cells
- * whose sum or whose neighbours could give a hidden count away: a figure
- * across the groups with its total, the parts of a whole (the reasons
- * with the closed cases, the statuses of a rule), a row or a column of a
- * table. A count from 1 to min_cell - 1 is hidden; then, as long as a
- * line holds exactly one hidden cell, its smallest other non-zero cell
- * is hidden too.
+ * A cell is a count in the report object. Every count from 1 to
+ * min_cell - 1 is hidden ("<N"). Then complementary suppression follows
+ * only the sums the report publishes (design section 5.6, Privacy): a
+ * line is a whole the report shows and the parts it shows that add up to
+ * it — a figure across the --by groups with its total, the closed cases
+ * by reason with the closed, continuity's 0 / 1 / 2+ with the open
+ * cases, a response time's within and late with the units they split,
+ * the paragraphs of a response time or of the complaints with their
+ * total, the caseload with the open cases. While a line holds exactly
+ * one hidden cell, the whole or a part, its smallest other non-zero
+ * part is hidden too ("*") — or, when it has none, the whole — across
+ * every line a cell belongs to, until nothing changes; then every "*"
+ * that no line needs any more is shown again. A table whose cells add up to no figure the report shows —
+ * findings per rule and status (a case may have several), the
+ * transitions per month, involvement — gets the first step only: a large
+ * count beside a small one stays. So do the young people without
+ * decisions ready beside those aged 17 or more: those with decisions
+ * ready are not shown, so neither can be worked back from the other.
  */
+
+#define NO_CELL ((size_t)-1)
 
 struct cell {
 	json_t *container;      /* an object or an array */
@@ -924,28 +1198,32 @@ struct cell {
 	int hidden;             /* 0, 1 (small: "<N") or 2 (to protect one: "*") */
 };
 
+struct line {
+	size_t first, count;    /* its parts: members[first …] */
+	size_t whole;           /* the cell of the whole */
+};
+
 struct suppression {
 	json_t *index;          /* "CONTAINER/KEY" or "CONTAINER#INDEX": cell */
 	struct cell *cells;
 	size_t ncells, capcells;
-	size_t *members;        /* the cells of every line, one after another */
+	size_t *members;        /* the parts of every line, one after another */
 	size_t nmembers, capmembers;
-	size_t *starts;         /* where each line starts in members */
+	struct line *lines;
 	size_t nlines, caplines;
 };
 
-/* The cell of the count at CONTAINER[KEY] (or [INDEX]); its number, or
- * (size_t)-1 when there is no count there. */
+/* The cell of the count at CONTAINER[KEY] (or [INDEX]); NO_CELL when
+ * there is no count there. */
 static size_t
 cell_at(struct suppression *s, json_t *container, const char *key, size_t index)
 {
 	json_t *value = key != NULL ? json_object_get(container, key) : json_array_get(container, index);
-
 	char where[CK_FIELD_MAX + 48];
 	json_t *known;
 
 	if (!json_is_integer(value))
-		return (size_t)-1;
+		return NO_CELL;
 	if (key != NULL)
 		snprintf(where, sizeof where, "%p/%s", (void *)container, key);
 	else
@@ -962,119 +1240,113 @@ cell_at(struct suppression *s, json_t *container, const char *key, size_t index)
 	return s->ncells++;
 }
 
+/* A new line whose whole is the count at CONTAINER[KEY]; its parts
+ * follow with line_part. */
 static void
-line_begin(struct suppression *s)
+line_begin(struct suppression *s, json_t *container, const char *key, size_t index)
 {
 	if (s->nlines == s->caplines) {
 		s->caplines = s->caplines ? s->caplines * 2 : 64;
-		s->starts = xreallocarray(s->starts, s->caplines + 1, sizeof *s->starts);
+		s->lines = xreallocarray(s->lines, s->caplines, sizeof *s->lines);
 	}
-	s->starts[s->nlines++] = s->nmembers;
+	s->lines[s->nlines++] = (struct line){ s->nmembers, 0, cell_at(s, container, key, index) };
 }
 
 static void
-line_add(struct suppression *s, json_t *container, const char *key, size_t index)
+line_part(struct suppression *s, json_t *container, const char *key, size_t index)
 {
 	size_t c = cell_at(s, container, key, index);
 
-	if (c == (size_t)-1)
+	if (c == NO_CELL || s->nlines == 0)
 		return;
 	if (s->nmembers == s->capmembers) {
 		s->capmembers = s->capmembers ? s->capmembers * 2 : 256;
 		s->members = xreallocarray(s->members, s->capmembers, sizeof *s->members);
 	}
 	s->members[s->nmembers++] = c;
+	s->lines[s->nlines - 1].count++;
 }
 
-/* A line of the counts of OBJECT (all its integer members), and EXTRA
- * (a whole they add up to) when not NULL. */
+/* Takes back the last line when it has no whole or no part: it
+ * publishes no sum. */
 static void
-line_of_object(struct suppression *s, json_t *object, json_t *extra_container,
-	       const char *extra_key)
+line_end(struct suppression *s)
 {
-	const char *key;
+	struct line *l = &s->lines[s->nlines - 1];
+
+	if (l->whole == NO_CELL || l->count == 0) {
+		s->nmembers = l->first;
+		s->nlines--;
+	}
+}
+
+/* A line of the counts of OBJECT (its integer members) with the whole
+ * at WHOLE[KEY]. */
+static void
+line_of_object(struct suppression *s, json_t *object, json_t *whole, const char *key)
+{
+	const char *k;
 	json_t *value;
 
 	if (!json_is_object(object))
 		return;
-	line_begin(s);
-	json_object_foreach(object, key, value)
-		line_add(s, object, key, 0);
-	if (extra_container != NULL)
-		line_add(s, extra_container, extra_key, 0);
+	line_begin(s, whole, key, 0);
+	json_object_foreach(object, k, value)
+		line_part(s, object, k, 0);
+	line_end(s);
+}
+
+/* Each figure of the objects in PARTS (an object of objects: paragraphs)
+ * with the same figure of WHOLE. */
+static void
+lines_of_parts(struct suppression *s, json_t *parts, json_t *whole, const char *const *figures)
+{
+	const char *key;
+	json_t *part;
+	size_t i;
+
+	for (i = 0; figures[i] != NULL && json_object_size(parts) > 0; i++) {
+		line_begin(s, whole, figures[i], 0);
+		json_object_foreach(parts, key, part)
+			line_part(s, part, figures[i], 0);
+		line_end(s);
+	}
+}
+
+/* A response time's within and late with the units they split. */
+static void
+line_of_measure(struct suppression *s, json_t *m)
+{
+	line_begin(s, m, "n", 0);
+	line_part(s, m, "within", 0);
+	line_part(s, m, "late", 0);
+	line_end(s);
 }
 
 /* The lines within one set of sections. */
 static void
 lines_within(struct suppression *s, json_t *sec)
 {
+	static const char *const time_parts[] = { "n", "within", "late", NULL };
 	json_t *cases = json_object_get(sec, "cases"), *times = json_object_get(sec, "response_times");
-	json_t *rules = json_object_get(sec, "rules"), *totals = json_object_get(sec, "rule_totals");
-	json_t *transitions = json_object_get(sec, "transitions"), *value, *m, *row;
-	const char *key, *name;
-	size_t b, i, month;
+	json_t *complaints = json_object_get(sec, "complaints"), *m, *p;
+	const char *name, *key;
 
 	line_of_object(s, json_object_get(cases, "closed_by_reason"), cases, "closed");
+	line_of_object(s, json_object_get(json_object_get(sec, "continuity"),
+					  "caseworker_changes_12m"), cases, "open");
 	json_object_foreach(times, name, m) {
-		static const char *const parts[] = { "n", "within", "late", NULL };
-		json_t *p;
-
-		line_begin(s);
-		for (i = 0; parts[i] != NULL; i++)
-			line_add(s, m, parts[i], 0);
-		json_object_foreach(json_object_get(m, "by_paragraph"), key, p) {
-			line_begin(s);
-			for (i = 0; parts[i] != NULL; i++)
-				line_add(s, p, parts[i], 0);
-		}
-		/* Each figure across the paragraphs, with the whole. */
-		for (i = 0; parts[i] != NULL && json_object_get(m, "by_paragraph") != NULL; i++) {
-			line_begin(s);
-			json_object_foreach(json_object_get(m, "by_paragraph"), key, p)
-				line_add(s, p, parts[i], 0);
-			line_add(s, m, parts[i], 0);
-		}
+		line_of_measure(s, m);
+		json_object_foreach(json_object_get(m, "by_paragraph"), key, p)
+			line_of_measure(s, p);
+		lines_of_parts(s, json_object_get(m, "by_paragraph"), m, time_parts);
 	}
-	for (b = 0; bases[b] != NULL; b++) {
-		json_t *basis = json_object_get(rules, bases[b]);
-
-		/* A rule's statuses; a status across the rules of a basis. */
-		json_object_foreach(basis, key, value)
-			line_of_object(s, value, NULL, NULL);
-		for (i = 0; counted_statuses[i] != NULL; i++) {
-			line_begin(s);
-			json_object_foreach(basis, key, value)
-				line_add(s, value, counted_statuses[i], 0);
-		}
-		line_of_object(s, json_object_get(totals, bases[b]), NULL, NULL);
-	}
-	line_of_object(s, json_object_get(sec, "adult_readiness"), NULL, NULL);
-	line_of_object(s, json_object_get(json_object_get(sec, "continuity"), "caseworker_changes_12m"),
-		       cases, "open");
-	{
-		json_t *inv = json_object_get(sec, "involvement");
-
-		line_begin(s);
-		line_add(s, inv, "decisions_decided", 0);
-		line_add(s, inv, "child_heard", 0);
-		line_add(s, inv, "not_required", 0);
-	}
-	/* The transitions: each kind over the months, each month over the
-	 * kinds. */
-	json_object_foreach(transitions, key, row) {
-		line_begin(s);
-		for (month = 0; month < json_array_size(row); month++)
-			line_add(s, row, NULL, month);
-	}
-	for (month = 0; month < MONTHS_AHEAD; month++) {
-		line_begin(s);
-		json_object_foreach(transitions, key, row)
-			line_add(s, row, NULL, month);
-	}
+	lines_of_parts(s, json_object_get(complaints, "by_paragraph"), complaints,
+		       complaint_figures);
 }
 
 /* Every count of TOTAL, found again in each group: the line of one
- * figure across the groups, the total its last cell. */
+ * figure across the groups, the total its whole. */
 static void
 lines_across(struct suppression *s, json_t *total, json_t *groups)
 {
@@ -1084,14 +1356,13 @@ lines_across(struct suppression *s, json_t *total, json_t *groups)
 
 	if (json_is_object(total)) {
 		json_object_foreach(total, key, value) {
-			if (strcmp(key, "min_cell") == 0 || strcmp(key, "median_days") == 0 ||
-			    strcmp(key, "p90_days") == 0)
+			if (strcmp(key, "median_days") == 0 || strcmp(key, "p90_days") == 0)
 				continue;
 			if (json_is_integer(value)) {
-				line_begin(s);
+				line_begin(s, total, key, 0);
 				json_object_foreach(groups, gname, group)
-					line_add(s, group, key, 0);
-				line_add(s, total, key, 0);
+					line_part(s, group, key, 0);
+				line_end(s);
 			} else if (json_is_object(value) || json_is_array(value)) {
 				json_t *sub_groups = json_object();
 
@@ -1105,18 +1376,16 @@ lines_across(struct suppression *s, json_t *total, json_t *groups)
 		}
 	} else if (json_is_array(total)) {
 		for (i = 0; i < json_array_size(total); i++) {
-			if (!json_is_integer(json_array_get(total, i)))
-				continue;
-			line_begin(s);
+			line_begin(s, total, NULL, i);
 			json_object_foreach(groups, gname, group)
-				line_add(s, group, NULL, i);
-			line_add(s, total, NULL, i);
+				line_part(s, group, NULL, i);
+			line_end(s);
 		}
 	}
 }
 
 /* Every count of the report is a cell, in a line or not: the days of a
- * median are not counts, nor is min_cell. */
+ * median are not counts. */
 static void
 register_counts(struct suppression *s, json_t *node)
 {
@@ -1126,8 +1395,7 @@ register_counts(struct suppression *s, json_t *node)
 
 	if (json_is_object(node)) {
 		json_object_foreach(node, key, value) {
-			if (strcmp(key, "min_cell") == 0 || strcmp(key, "median_days") == 0 ||
-			    strcmp(key, "p90_days") == 0)
+			if (strcmp(key, "median_days") == 0 || strcmp(key, "p90_days") == 0)
 				continue;
 			if (json_is_integer(value))
 				cell_at(s, node, key, 0);
@@ -1144,21 +1412,114 @@ register_counts(struct suppression *s, json_t *node)
 	}
 }
 
+/* The hidden cells of line L, the whole counted. */
+static size_t
+hidden_in(const struct suppression *s, const struct line *l)
+{
+	size_t k, n = s->cells[l->whole].hidden ? 1 : 0;
+
+	for (k = l->first; k < l->first + l->count; k++)
+		if (s->cells[s->members[k]].hidden)
+			n++;
+	return n;
+}
+
+/* Hides, on every line with exactly one hidden cell, its smallest other
+ * non-zero part (the first of equals), until no line has one. */
 static void
-suppress(json_t *report, long min_cell)
+protect_lines(struct suppression *s)
+{
+	bool changed;
+	size_t l, k;
+
+	do {
+		changed = false;
+		for (l = 0; l < s->nlines; l++) {
+			const struct line *line = &s->lines[l];
+			size_t best = NO_CELL;
+
+			if (hidden_in(s, line) != 1)
+				continue;
+			for (k = line->first; k < line->first + line->count; k++) {
+				const struct cell *c = &s->cells[s->members[k]];
+
+				if (!c->hidden && c->value > 0 &&
+				    (best == NO_CELL || c->value < s->cells[best].value))
+					best = s->members[k];
+			}
+			/* No other part to hide: then the one hidden is a part
+			 * that the whole equals (its other parts are 0), and
+			 * the whole goes. */
+			if (best == NO_CELL && !s->cells[line->whole].hidden &&
+			    s->cells[line->whole].value > 0)
+				best = line->whole;
+			if (best != NO_CELL) {
+				s->cells[best].hidden = 2;
+				changed = true;
+			}
+		}
+	} while (changed);
+}
+
+/* Shows again every "*" that no line needs: one whose lines all keep
+ * none or at least two hidden cells without it. The latest first, so
+ * that what a later step made unneeded goes. */
+static void
+release_unneeded(struct suppression *s)
+{
+	size_t *first = xcalloc(s->ncells + 1, sizeof *first);
+	size_t *of = xmalloc((s->nmembers + s->nlines) * sizeof *of + 1);
+	size_t *fill = xcalloc(s->ncells + 1, sizeof *fill);
+	size_t l, k, c, i;
+
+	/* The lines of each cell, as parts or as the whole. */
+	for (l = 0; l < s->nlines; l++) {
+		first[s->lines[l].whole + 1]++;
+		for (k = s->lines[l].first; k < s->lines[l].first + s->lines[l].count; k++)
+			first[s->members[k] + 1]++;
+	}
+	for (c = 0; c < s->ncells; c++)
+		first[c + 1] += first[c];
+	for (l = 0; l < s->nlines; l++) {
+		c = s->lines[l].whole;
+		of[first[c] + fill[c]++] = l;
+		for (k = s->lines[l].first; k < s->lines[l].first + s->lines[l].count; k++) {
+			c = s->members[k];
+			of[first[c] + fill[c]++] = l;
+		}
+	}
+	for (c = s->ncells; c-- > 0;) {
+		bool needed = false;
+
+		if (s->cells[c].hidden != 2)
+			continue;
+		s->cells[c].hidden = 0;
+		for (i = first[c]; i < first[c + 1] && !needed; i++)
+			if (hidden_in(s, &s->lines[of[i]]) == 1)
+				needed = true;
+		if (needed)
+			s->cells[c].hidden = 2;
+	}
+	free(first);
+	free(of);
+	free(fill);
+}
+
+/* Suppresses the counts of BODY (the report without its texts) in place. */
+static void
+suppress(json_t *body, long min_cell)
 {
 	struct suppression s;
-	json_t *groups = json_object_get(report, "groups"), *group, *label, *star;
+	json_t *groups = json_object_get(body, "groups"), *group, *label, *star;
 	const char *key;
-	bool changed;
-	size_t i, l;
+	size_t i;
 	char text[32];
 
 	memset(&s, 0, sizeof s);
 	s.index = json_object();
 	oom_unless(s.index != NULL);
-	register_counts(&s, report);
-	lines_within(&s, report);
+	register_counts(&s, body);
+	lines_within(&s, body);
 	json_object_foreach(groups, key, group)
 		lines_within(&s, group);
 	if (groups != NULL) {
@@ -1166,50 +1527,27 @@ suppress(json_t *report, long min_cell)
 
 		/* The figures the groups share with the totals. */
 		oom_unless(total != NULL);
-		json_object_foreach(report, key, group)
-			if (strcmp(key, "groups") != 0 && strcmp(key, "caseload") != 0 &&
-			    strcmp(key, "min_cell") != 0)
+		json_object_foreach(body, key, group)
+			if (strcmp(key, "groups") != 0 && strcmp(key, "caseload") != 0)
 				json_object_set(total, key, group);
 		lines_across(&s, total, groups);
 		json_decref(total);
 	}
 	{
-		json_t *load = json_object_get(report, "caseload"), *entry;
+		json_t *load = json_object_get(body, "caseload"), *entry;
 
 		/* The caseload, with the open cases it adds up to. */
-		line_begin(&s);
+		line_begin(&s, json_object_get(body, "cases"), "open", 0);
 		json_array_foreach(load, i, entry)
-			line_add(&s, entry, "cases", 0);
-		line_add(&s, json_object_get(report, "cases"), "open", 0);
+			line_part(&s, entry, "cases", 0);
+		line_end(&s);
 	}
 
 	for (i = 0; i < s.ncells; i++)
 		if (s.cells[i].value >= 1 && s.cells[i].value < min_cell)
 			s.cells[i].hidden = 1;
-	do {
-		changed = false;
-		for (l = 0; l < s.nlines; l++) {
-			size_t end = l + 1 < s.nlines ? s.starts[l + 1] : s.nmembers;
-			size_t k, hidden = 0, best = (size_t)-1;
-
-			for (k = s.starts[l]; k < end; k++)
-				if (s.cells[s.members[k]].hidden)
-					hidden++;
-			if (hidden != 1)
-				continue;
-			for (k = s.starts[l]; k < end; k++) {
-				struct cell *c = &s.cells[s.members[k]];
-
-				if (!c->hidden && c->value > 0 &&
-				    (best == (size_t)-1 || c->value < s.cells[best].value))
-					best = s.members[k];
-			}
-			if (best != (size_t)-1) {
-				s.cells[best].hidden = 2;
-				changed = true;
-			}
-		}
-	} while (changed);
+	protect_lines(&s);
+	release_unneeded(&s);
 
 	snprintf(text, sizeof text, "<%ld", min_cell);
 	label = json_string(text);
@@ -1231,7 +1569,7 @@ suppress(json_t *report, long min_cell)
 	json_decref(s.index);
 	free(s.cells);
 	free(s.members);
-	free(s.starts);
+	free(s.lines);
 }
 
 /* Every rule of the totals in every group, with zeros where a group has
@@ -1252,17 +1590,14 @@ fill_group_rules(const json_t *out, json_t *groups)
 			continue;
 		for (b = 0; bases[b] != NULL; b++) {
 			json_t *basis = json_object_get(own, bases[b]), *filled = json_object();
-			const char **keys;
-			size_t n, k;
 
 			oom_unless(filled != NULL);
-			keys = ordered_keys(json_object_get(rules, bases[b]), NULL, &n);
-			for (k = 0; k < n; k++) {
-				value = json_object_get(basis, keys[k]);
-				json_object_set_new(filled, keys[k], value != NULL ? json_incref(value)
+			json_object_foreach((json_t *)json_object_get(rules, bases[b]), rule, value) {
+				json_t *mine = json_object_get(basis, rule);
+
+				json_object_set_new(filled, rule, mine != NULL ? json_incref(mine)
 						    : counts_in_order(NULL, counted_statuses));
 			}
-			free(keys);
 			/* Rules only a group has cannot be: the totals count every case. */
 			json_object_foreach(basis, rule, value)
 				if (json_object_get(filled, rule) == NULL)
@@ -1272,44 +1607,373 @@ fill_group_rules(const json_t *out, json_t *groups)
 	}
 }
 
-json_t *
-ck_report_result(const ck_report *r, ck_by by, ck_audience audience, long min_cell)
+/* The members of the total's object at TOTAL that a group's object
+ * GROUP lacks, made there as EMPTY makes them: a group without a
+ * decision under a paragraph has zeros under it, not nothing. */
+static void
+fill_members(const json_t *total, json_t *group, json_t *(*empty)(void))
 {
-	char as_of[CK_DATE_SIZE];
-	json_t *out = json_object(), *sec;
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(total) || !json_is_object(group))
+		return;
+	json_object_foreach((json_t *)total, key, value)
+		if (json_object_get(group, key) == NULL)
+			json_object_set_new(group, key, empty());
+}
+
+static json_t *
+empty_measure(void)
+{
+	return measure_result(NULL);
+}
+
+static json_t *
+empty_complaints(void)
+{
+	return counts_in_order(NULL, complaint_figures);
+}
+
+static json_t *
+empty_months(void)
+{
+	json_t *row = json_array();
+	int i;
+
+	oom_unless(row != NULL);
+	for (i = 0; i < MONTHS_AHEAD; i++)
+		json_array_append_new(row, json_integer(0));
+	return row;
+}
+
+/* The paragraphs and transitions of the totals in every group (the
+ * rules: fill_group_rules), so that the groups read alike. */
+static void
+fill_group_parts(const json_t *out, json_t *groups)
+{
+	const json_t *times = json_object_get(out, "response_times");
+	const char *name, *measure;
+	json_t *group, *m;
+
+	json_object_foreach(groups, name, group) {
+		json_object_foreach((json_t *)times, measure, m)
+			fill_members(json_object_get(m, "by_paragraph"),
+				     json_object_get(json_object_get(json_object_get(group,
+					"response_times"), measure), "by_paragraph"), empty_measure);
+		fill_members(json_object_get(json_object_get(out, "complaints"), "by_paragraph"),
+			     json_object_get(json_object_get(group, "complaints"), "by_paragraph"),
+			     empty_complaints);
+		fill_members(json_object_get(out, "transitions"), json_object_get(group, "transitions"),
+			     empty_months);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * The texts beside the figures: rule titles, deadlines, names, legend
+ */
+
+/* The sets of the pathways counted, in the order of their names (with
+ * --rules, that set alone), each once. Free SETS->set. */
+static void
+sets_counted(const ck_report *r, struct sets *sets)
+{
+	const json_t *pathways = json_object_get(r->by, by_names[CK_BY_PATHWAY]);
+	size_t n, i, k;
+	const char **keys = ordered_keys(pathways, NULL, &n);
+
+	sets->set = xcalloc(n + 1, sizeof *sets->set);
+	sets->count = 0;
+	for (i = 0; i < n; i++) {
+		const ck_ruleset *set = ck_rulebook_for(r->rules, keys[i]);
+
+		for (k = 0; set != NULL && k < sets->count && sets->set[k] != set; k++)
+			;
+		if (set != NULL && k == sets->count)
+			sets->set[sets->count++] = set;
+	}
+	free(keys);
+}
+
+/* {id: rank}: the rules in the order their sets list them. */
+static json_t *
+rule_order(const struct sets *sets)
+{
+	json_t *order = json_object();
+	json_int_t rank = 0;
+	size_t i, k;
+
+	oom_unless(order != NULL);
+	for (i = 0; i < sets->count; i++) {
+		const json_t *rules = ck_ruleset_rules(sets->set[i]), *rule;
+
+		json_array_foreach(rules, k, rule) {
+			const char *id = text_of(rule, "id");
+
+			if (id != NULL && json_object_get(order, id) == NULL)
+				json_object_set_new(order, id, json_integer(rank++));
+		}
+	}
+	return order;
+}
+
+/* The distinct texts of FIELD of rule ID in the sets, joined by SEP; NULL
+ * when no set has one. New string. */
+static char *
+rule_texts(const struct sets *sets, const char *id, const char *field, const char *sep)
+{
+	char *joined = NULL;
+	size_t i;
+
+	for (i = 0; i < sets->count; i++) {
+		const char *text = text_of(ck_ruleset_rule(sets->set[i], id), field);
+		char *longer;
+
+		if (text == NULL)
+			continue;
+		if (joined == NULL) {
+			joined = xstrdup(text);
+			continue;
+		}
+		/* Each text once, however many sets share it. */
+		{
+			const char *p = joined;
+			size_t n = strlen(text), seplen = strlen(sep);
+			bool found = false;
+
+			while (p != NULL && !found) {
+				if (strncmp(p, text, n) == 0 && (p[n] == '\0' || strncmp(p + n, sep, seplen) == 0))
+					found = true;
+				p = strstr(p, sep);
+				if (p != NULL)
+					p += seplen;
+			}
+			if (found)
+				continue;
+		}
+		longer = xmalloc(strlen(joined) + strlen(sep) + strlen(text) + 1);
+		sprintf(longer, "%s%s%s", joined, sep, text);
+		free(joined);
+		joined = longer;
+	}
+	return joined;
+}
+
+/* The title of rule ID in the reader's language and its ref, from the
+ * first set that has it: {"title", "ref"}; NULL when no set has it. */
+static json_t *
+rule_title(const struct sets *sets, const char *id)
+{
+	const json_t *def = NULL;
+	json_t *out;
+	char *ref;
+	size_t i;
+
+	for (i = 0; def == NULL && i < sets->count; i++)
+		def = ck_ruleset_rule(sets->set[i], id);
+	if (def == NULL)
+		return NULL;
+	out = json_pack("{s:s}", "title", ck_rule_title(def, ck_language()));
+	oom_unless(out != NULL);
+	if (text_of(def, "basis") != NULL)
+		json_object_set_new(out, "basis", json_string(text_of(def, "basis")));
+	/* Two sets may cite two laws for one duty (DK and SE): both. */
+	ref = rule_texts(sets, id, "ref", "; ");
+	if (ref != NULL)
+		json_object_set_new(out, "ref", json_string(ref));
+	free(ref);
+	return out;
+}
+
+/* The titles of the rules the report names and of the response times'
+ * rules. */
+static json_t *
+rule_titles(const struct sets *sets, const json_t *body)
+{
+	json_t *out = json_object();
+	const char *basis, *id;
+	json_t *rules, *value;
+	size_t i;
 
 	oom_unless(out != NULL);
-	json_object_set_new(out, "as_of", json_string(ck_date_format(r->today, as_of)));
-	json_object_set_new(out, "min_cell", json_integer(min_cell));
-	json_object_set_new(out, "audience",
-			    json_string(audience == CK_AUDIENCE_COMMITTEE ? "committee" : "manager"));
-	if (by != CK_BY_NONE)
-		json_object_set_new(out, "by", json_string(by_names[by]));
-	sec = sections(r->all, audience, false);
-	json_object_update(out, sec);
-	json_decref(sec);
-	/* A committee's groups show rule totals: their total stands beside. */
-	if (audience == CK_AUDIENCE_COMMITTEE)
-		json_object_set_new(out, "rule_totals", rules_result(r->all, true));
-	json_object_set_new(out, "caseload",
-			    caseload_result(r->all, audience == CK_AUDIENCE_COMMITTEE ? "team"
-										 : "coordinator"));
-	if (by != CK_BY_NONE) {
-		json_t *groups = json_object();
-		const json_t *accs = json_object_get(r->by, by_names[by]);
-		size_t n, i;
-		const char **keys = ordered_keys(accs, NULL, &n);
+	for (i = 0; i < N_MEASURES; i++) {
+		json_t *title = rule_title(sets, measures[i].rule);
 
+		if (title != NULL)
+			json_object_set_new(out, measures[i].rule, title);
+	}
+	json_object_foreach((json_t *)json_object_get(body, "rules"), basis, rules)
+		json_object_foreach(rules, id, value)
+			if (json_object_get(out, id) == NULL) {
+				json_t *title = rule_title(sets, id);
+
+				if (title != NULL)
+					json_object_set_new(out, id, title);
+			}
+	return out;
+}
+
+/* Each response time's deadline: its rule's "within" in the sets
+ * counted ("8w"; several, when sets differ: "8w, 10w"). */
+static void
+add_deadlines(const struct sets *sets, json_t *times)
+{
+	size_t i;
+
+	for (i = 0; i < N_MEASURES; i++) {
+		char *within = rule_texts(sets, measures[i].rule, "within", ", ");
+		json_t *m = json_object_get(times, measures[i].name);
+
+		if (within != NULL && m != NULL)
+			json_object_set_new(m, "deadline", json_string(within));
+		free(within);
+	}
+}
+
+/* What "<N" and "*" mean, in the reader's language. */
+static json_t *
+legend(long min_cell)
+{
+	json_t *out = json_object();
+	char key[32], *text;
+	int n;
+
+	oom_unless(out != NULL);
+	if (min_cell < 2)
+		return out;     /* every count is shown */
+	snprintf(key, sizeof key, "<%ld", min_cell);
+	/* TRANSLATORS: the meaning of "<5" in a report; %ld is the largest
+	   count hidden so (4). */
+	n = snprintf(NULL, 0, _("from 1 to %ld: too few to show, so that no child can be "
+				"recognised"), min_cell - 1);
+	text = xmalloc((size_t)n + 1);
+	snprintf(text, (size_t)n + 1, _("from 1 to %ld: too few to show, so that no child can be "
+					"recognised"), min_cell - 1);
+	json_object_set_new(out, key, json_string(text));
+	free(text);
+	/* TRANSLATORS: the meaning of "*" in a report; %s is the sign of a
+	   small count ("<5"). */
+	n = snprintf(NULL, 0, _("hidden as well, so that a count shown as %s cannot be worked "
+				"out from a total"), key);
+	text = xmalloc((size_t)n + 1);
+	snprintf(text, (size_t)n + 1, _("hidden as well, so that a count shown as %s cannot be "
+					"worked out from a total"), key);
+	json_object_set_new(out, "*", json_string(text));
+	free(text);
+	return out;
+}
+
+/* The names of the municipalities the groups are, from the table. */
+static json_t *
+group_names(const json_t *groups, const ck_municipalities *table)
+{
+	json_t *out = json_object();
+	const char *key, *name;
+	json_t *group;
+
+	oom_unless(out != NULL);
+	json_object_foreach((json_t *)groups, key, group)
+		if ((name = ck_municipalities_name(table, key)) != NULL)
+			json_object_set_new(out, key, json_string(name));
+	return out;
+}
+
+/* The report's figures, suppressed: sections, caseload and groups. */
+static json_t *
+body_of(const struct build *b)
+{
+	const ck_report *r = b->r;
+	const ck_report_options *opt = b->opt;
+	bool committee = opt->audience == CK_AUDIENCE_COMMITTEE;
+	json_t *body = sections(b, r->all, false);
+
+	/* A committee's groups show rule totals: their total stands beside. */
+	if (committee)
+		json_object_set_new(body, "rule_totals", rules_result(r->all, true, NULL));
+	/* Partials hold no staff contact: a merged report's caseload is
+	 * per team, as a committee's is. */
+	json_object_set_new(body, "caseload",
+			    caseload_result(r->all, committee || r->merged ? "team" : "coordinator"));
+	if (opt->by != CK_BY_NONE) {
+		json_t *groups = json_object();
+		const json_t *accs = json_object_get(r->by, by_names[opt->by]);
+		size_t n, i;
+		const char **keys;
+
+		if (r->merged && opt->by == CK_BY_COORDINATOR)
+			accs = NULL;
+		keys = ordered_keys(accs, NULL, &n);
 		oom_unless(groups != NULL);
 		for (i = 0; i < n; i++)
 			json_object_set_new(groups, keys[i],
-					    sections(json_object_get(accs, keys[i]), audience, true));
+					    sections(b, json_object_get(accs, keys[i]), true));
 		free(keys);
-		json_object_set_new(out, "groups", groups);
-		fill_group_rules(out, groups);
+		json_object_set_new(body, "groups", groups);
+		fill_group_rules(body, groups);
+		fill_group_parts(body, groups);
 	}
-	suppress(out, min_cell);
+	suppress(body, opt->min_cell);
+	return body;
+}
+
+json_t *
+ck_report_result_with(const ck_report *r, const ck_report_options *opt)
+{
+	char as_of[CK_DATE_SIZE];
+	struct build b = { r, opt, { NULL, 0 }, NULL };
+	json_t *out = json_object(), *body;
+	const char *key;
+	json_t *value;
+
+	oom_unless(out != NULL);
+	sets_counted(r, &b.sets);
+	b.rule_order = rule_order(&b.sets);
+	body = body_of(&b);
+	add_deadlines(&b.sets, json_object_get(body, "response_times"));
+
+	json_object_set_new(out, "as_of", json_string(ck_date_format(r->today, as_of)));
+	if (opt->title != NULL)
+		json_object_set_new(out, "title", json_string(opt->title));
+	json_object_set_new(out, "period", json_string(r->period));
+	json_object_set_new(out, "min_cell", json_integer(opt->min_cell));
+	json_object_set_new(out, "audience",
+			    json_string(opt->audience == CK_AUDIENCE_COMMITTEE ? "committee"
+					: "manager"));
+	if (opt->by != CK_BY_NONE)
+		json_object_set_new(out, "by", json_string(by_names[opt->by]));
+	json_object_set_new(out, "legend", legend(opt->min_cell));
+	json_object_foreach(body, key, value)
+		if (strcmp(key, "groups") != 0)
+			json_object_set(out, key, value);
+	if (json_object_get(body, "groups") != NULL)
+		json_object_set(out, "groups", json_object_get(body, "groups"));
+	json_object_set_new(out, "rule_titles", rule_titles(&b.sets, body));
+	if (opt->by == CK_BY_MUNICIPALITY && opt->municipalities != NULL)
+		json_object_set_new(out, "group_names",
+				    group_names(json_object_get(body, "groups"), opt->municipalities));
+	if (opt->compare != NULL) {
+		ck_report_options previous = *opt;
+
+		previous.compare = NULL;
+		previous.title = NULL;
+		json_object_set_new(out, "previous", ck_report_result_with(opt->compare, &previous));
+	}
+	json_decref(body);
+	free(b.sets.set);
+	json_decref(b.rule_order);
 	return out;
+}
+
+json_t *
+ck_report_result(const ck_report *r, ck_by by, ck_audience audience, long min_cell)
+{
+	ck_report_options opt;
+
+	memset(&opt, 0, sizeof opt);
+	opt.by = by;
+	opt.audience = audience;
+	opt.min_cell = min_cell;
+	return ck_report_result_with(r, &opt);
 }
 
 size_t

@@ -30,6 +30,8 @@ enum key {
 	KEY_MIN_CELL,
 	KEY_REMINDER_DOMAINS,
 	KEY_ALLOW_NAMES,
+	KEY_LANGUAGE,
+	KEY_MUNICIPALITIES,
 	KEY_COUNT
 };
 
@@ -37,7 +39,9 @@ static const char *const key_names[KEY_COUNT] = {
 	"rules_path",
 	"min_cell",
 	"reminder_domains",
-	"allow_names"
+	"allow_names",
+	"language",
+	"municipalities"
 };
 
 static bool
@@ -167,6 +171,10 @@ rules_path_valid(const char *value)
 	return true;
 }
 
+/* The languages casekit speaks: the messages' catalogues and the rules'
+ * texts. */
+static const char *const languages[] = { "da", "sv", "en", NULL };
+
 /* Sets KEY from VALUE; false on a bad value, reported. */
 static bool
 set_value(ck_settings *s, enum key key, const char *value,
@@ -207,6 +215,27 @@ set_value(ck_settings *s, enum key key, const char *value,
 			ck_error_at(file, line, name, _("not yes or no"));
 			return false;
 		}
+		return true;
+	case KEY_LANGUAGE: {
+		size_t i;
+
+		for (i = 0; languages[i] != NULL; i++)
+			if (equal_ignoring_case(value, languages[i]))
+				break;
+		if (languages[i] == NULL) {
+			ck_error_at(file, line, name, _("not one of: da, sv, en"));
+			return false;
+		}
+		s->language = xstrdup(languages[i]);
+		return true;
+	}
+	case KEY_MUNICIPALITIES:
+		/* Absolute for the reason rules_path is: cron runs anywhere. */
+		if (*value != '/') {
+			ck_error_at(file, line, name, _("not an absolute file name"));
+			return false;
+		}
+		s->municipalities = xstrdup(value);
 		return true;
 	case KEY_COUNT:
 		break;
@@ -284,6 +313,8 @@ ck_settings_clear(ck_settings *s)
 	for (i = 0; i < s->n_reminder_domains; i++)
 		free(s->reminder_domains[i]);
 	free(s->reminder_domains);
+	free(s->language);
+	free(s->municipalities);
 	free(s->path);
 	memset(s, 0, sizeof *s);
 	s->min_cell = MIN_CELL_DEFAULT;

@@ -942,7 +942,6 @@ main(void)
 	char conf[512], value[600];
 	FILE *f;
 
-	ck_init("test-rules");
 	if (mkdtemp(root) == NULL) {
 		perror("mkdtemp");
 		return 99;
@@ -960,6 +959,9 @@ main(void)
 	fprintf(f, "# test settings\nrules_path = %s/site\n", root);
 	fclose(f);
 	setenv("CASEKIT_CONFIG", conf, 1);
+	/* After CASEKIT_CONFIG: under LC_ALL=C, ck_init reads the settings
+	 * for their language. */
+	ck_init("test-rules");
 	if (ck_settings_get()->rules_path == NULL)
 		return 99;
 

@@ -142,6 +142,8 @@ test_defaults(void)
 	ok(s.reminder_domains == NULL && s.n_reminder_domains == 0,
 	   "default reminder_domains unset");
 	ok(s.path == NULL, "no file read");
+	ok(s.language == NULL, "default language unset: the locale's");
+	ok(s.municipalities == NULL, "default municipalities unset: the shipped table");
 	ok(ck_settings_domain_allowed(&s, "anything.example"),
 	   "no reminder_domains: every domain allowed");
 	is_int(ck_settings_min_cell(&s, NULL), 5, "no --min-cell: the default");
@@ -161,7 +163,9 @@ test_parse(void)
 			  "rules_path = /srv/casekit/rules::/opt/rules   # ours first\n"
 			  "min_cell=10\n"
 			  "  reminder_domains   =  Kommune.DK, skole.example.org ,,x.se\tregion.dk  \n"
-			  "allow_names = Yes#comment right after the value\n");
+			  "allow_names = Yes#comment right after the value\n"
+			  "language = DA\n"
+			  "municipalities = /etc/casekit/kommuner.csv\n");
 	capture_start();
 	good = ck_settings_read(path, &s);
 	err = capture_end();
@@ -178,10 +182,21 @@ test_parse(void)
 		is_str(s.reminder_domains[3], "region.dk", "a tab separates too");
 	}
 	ok(s.allow_names, "allow_names = Yes (any case), comment right after");
+	is_str(s.language, "da", "language: in any case, kept in lower case");
+	is_str(s.municipalities, "/etc/casekit/kommuner.csv", "municipalities: the file named");
 	is_str(s.path, path, "the file read is remembered");
 	ck_settings_clear(&s);
-	ok(s.path == NULL && s.rules_path == NULL && s.min_cell == 5,
-	   "ck_settings_clear frees and sets the defaults");
+	ok(s.path == NULL && s.rules_path == NULL && s.min_cell == 5 && s.language == NULL &&
+	   s.municipalities == NULL, "ck_settings_clear frees and sets the defaults");
+
+	path = write_conf("languages.conf", "language = sv\n");
+	good = ck_settings_read(path, &s);
+	ok(good && s.language != NULL && strcmp(s.language, "sv") == 0, "language = sv");
+	ck_settings_clear(&s);
+	path = write_conf("languages.conf", "language = en\n");
+	good = ck_settings_read(path, &s);
+	ok(good && s.language != NULL && strcmp(s.language, "en") == 0, "language = en");
+	ck_settings_clear(&s);
 
 	path = write_conf("crlf.conf", "min_cell = 7\r\nallow_names = false\r\n# end\r\n");
 	good = ck_settings_read(path, &s);
@@ -256,6 +271,13 @@ test_malformed(void)
 		{ "rules_path = rules:/srv/rules\n",
 		  "bad.conf:1: rules_path: not a list of absolute folders",
 		  "a relative folder in rules_path" },
+		{ "language = de\n", "bad.conf:1: language: not one of: da, sv, en",
+		  "a language casekit does not speak" },
+		{ "language = da_DK.UTF-8\n", "bad.conf:1: language: not one of: da, sv, en",
+		  "a locale, not a language" },
+		{ "municipalities = kommuner.csv\n",
+		  "bad.conf:1: municipalities: not an absolute file name",
+		  "a relative municipalities file" },
 		{ "min_cell = 5\n# again\nmin_cell = 6\n",
 		  "bad.conf:3: min_cell: given twice (first on line 1)", "a key given twice" },
 	};
@@ -393,6 +415,11 @@ test_domains(void)
 int
 main(void)
 {
+	/* A locale that gives the language, so that ck_init does not read
+	 * the settings for one (casekit.conf(5), language): these tests read
+	 * them themselves, once a process. */
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("LANGUAGE", "en", 1);
 	ck_init("test-settings");
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");

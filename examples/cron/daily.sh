@@ -4,6 +4,10 @@
 # files mode 0600), for the mail system to pick up. Exits non-zero, so
 # that cron mails the operator, when anything fails.
 set -eu
+# Cron gives the C locale: UTF-8 at least. The language is the crontab's
+# LANG, else the site setting language (casekit.conf(5)).
+: "${LANG:=C.UTF-8}"
+export LANG
 store=$1
 spool=$2
 today=${CASEKIT_TODAY:-$(date +%F)}

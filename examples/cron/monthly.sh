@@ -3,6 +3,10 @@
 # leaders (HTML per team), for the committee (HTML and CSV for Danish
 # spreadsheets), and the partial a region may add up with others'.
 set -eu
+# Cron gives the C locale: UTF-8 at least. The language is the crontab's
+# LANG, else the site setting language (casekit.conf(5)).
+: "${LANG:=C.UTF-8}"
+export LANG
 store=$1
 dir=$2
 today=${CASEKIT_TODAY:-$(date +%F)}
