@@ -93,6 +93,25 @@ echo "== 10. This morning's reminders, one digest per coordinator (case-report -
 case-checklist "$store" | case-report --reminders | head -12
 
 echo
-echo "== 11. The audit trail of case $alma:"
-jq -r --arg id "$alma" 'select(.id == $id) | .events[] | "\(.at) \(.by) \(.tool) \(.op) \(.item // "")"' "$store" 2>/dev/null ||
+echo "== 11. One entry for the family (case-summary), in Danish:"
+case-summary --for family --lang da --case "$alma" "$store" |
+	sed -n '/^Hvem er hvem$/q; p'
+echo "   ..."
+case-summary --for family --lang da --case "$alma" "$store" |
+	sed -n '/^Det er besluttet$/,/^Viden og andre familier$/p' | sed '$d'
+echo "   ..."
+echo
+echo "   For the school, only what the parents' consent lists (plans and"
+echo "   transitions), and the disclosure logged in the case (-i):"
+case-actors -i "$store" --case "$alma" consent --to a3 --purpose "plan the school day" \
+	--given-by parents --given 2026-11-20 --expires 2027-11-20 --scope plans,transitions
+case-summary -i "$store" --for recipient --actor a3 --case "$alma" --lang da | sed -n '8,14p'
+echo "   ..."
+# The page a parent reads, on a phone or printed on A4.
+case-summary --for family --lang da --format html --case "$alma" "$store" >"$work/familie.html"
+echo "   the family's page: $(wc -c <"$work/familie.html") bytes of self-contained HTML"
+
+echo
+echo "== 12. The audit trail of case $alma:"
+jq -r --arg id "$alma" 'select(.id == $id) | .events[] | "\(.at) \(.by) \(.tool) \(.op) \(.item // .actor // "")"' "$store" 2>/dev/null ||
 	grep -c . "$store"

@@ -1442,6 +1442,117 @@ bool ck_case_transition_upcoming(const json_t *record, ck_date today,
  * is done, has no due, or its due is before TODAY. */
 long ck_transition_due_month(const json_t *transition, ck_date today);
 
+/* ---------------------------------------------------------------------
+ * Summaries (summary.c, summary-texts.c, summary-format.c): one case told
+ * to the one who needs it. See case-summary(1).
+ */
+
+/* Whom a summary is for. */
+typedef enum ck_summary_reader {
+	CK_SUMMARY_FAMILY,      /* the child's parents, or the young person */
+	CK_SUMMARY_SUCCESSOR,   /* the next caseworker, or adult services at 18 */
+	CK_SUMMARY_RECIPIENT    /* one actor of the case, within a consent */
+} ck_summary_reader;
+
+/* The --for names: "family", "successor", "recipient"; NULL for another
+ * value. */
+const char *ck_summary_reader_name(ck_summary_reader reader);
+
+/* The reader named TEXT, or -1. */
+int ck_summary_reader_parse(const char *text);
+
+/* The country whose law a case follows: "SE" for a municipality "SE-…",
+ * else "DK". A static string. */
+const char *ck_case_country(const json_t *record);
+
+/* The language of a summary of RECORD for READER: OPTION (--lang) when it
+ * is "da", "sv" or "en"; for the family, else the first
+ * family[].interpreter that is one of those; else ck_language(). *UNMET
+ * (when not NULL) is set when the family has an interpreter language
+ * that is none of them. A static string. */
+const char *ck_summary_language(const json_t *record, ck_summary_reader reader,
+				const char *option, bool *unmet);
+
+/* The consent that lets a summary of RECORD be given to ACTOR (an element
+ * of its actors) on TODAY: the latest consent naming the actor
+ * (ck_actor_latest_consent), given on or before TODAY, not withdrawn on
+ * or before TODAY, its last day (ck_consent_last_day) not before TODAY;
+ * and the actor receives data and has not ended. NULL otherwise, with
+ * *WHY (when not NULL) a static English message naming no value, for
+ * ck_gettext. Borrowed from the record. */
+const json_t *ck_summary_consent(const json_t *record, const json_t *actor, ck_date today,
+				 const char **why);
+
+/* What a summary is asked to be. */
+typedef struct ck_summary_request {
+	ck_summary_reader reader;
+	const char *actor;          /* the recipient (required), or the successor
+				       (may be NULL); an actor id of the case */
+	const char *lang;           /* "da", "sv" or "en" */
+	ck_date today;
+	const ck_ruleset *set;      /* the case's set: the rules' titles */
+	ck_judge *judge;            /* judges the case for the dates ahead and the
+				       open findings; NULL: the record's checklist */
+} ck_summary_request;
+
+/* The summary of RECORD (a valid open case) for REQUEST, as a new object
+ * {"format": "casekit-summary/1", "for", "actor", "id", "as_of", "lang",
+ * "country", "parts", …}: for the family, its coordinator, who is who,
+ * what is decided, what happens next, offers, knowledge for families and
+ * its rights, never an identity number, diagnosis, rule or finding; for
+ * a successor the whole case, with consents, open findings and a short
+ * history; for a recipient who is who and only the parts its consent
+ * (ck_summary_consent) lists in its scope. NULL with P filled (no value
+ * in it) when the actor is not in the case, when a recipient has no such
+ * consent, or when the judge failed. */
+json_t *ck_summary_new(const json_t *record, const ck_summary_request *request,
+		       ck_problem *p);
+
+/* Appends to RECORD the event that logs SUMMARY as a disclosure: op
+ * "summary", with "for", "actor", "consent" and "parts" (never a value).
+ * False, and nothing appended, for a family summary: the family is told
+ * its own case. */
+bool ck_summary_log(json_t *record, const json_t *summary);
+
+/* Writes SUMMARY as text, wrapped at 76 characters, control characters
+ * of its values as spaces. False on a write error. */
+bool ck_summary_write_text(FILE *out, const json_t *summary);
+
+/* Writes an HTML page of summaries: its head (the language and title of
+ * FIRST, the style; no script, nothing fetched), then each summary as
+ * one article, then the end. It reads on a phone and prints on A4, a
+ * summary to a page. False on a write error. */
+bool ck_summary_write_html_begin(FILE *out, const json_t *first);
+bool ck_summary_write_html(FILE *out, const json_t *summary);
+bool ck_summary_write_html_end(FILE *out);
+
+/* A text of the summaries in LANG ("da", "sv", else English) by its KEY
+ * ("heading.rights", "role.school"); NULL for an unknown key. Static. */
+const char *ck_summary_text(const char *key, const char *lang);
+
+/* The text of VALUE of a closed set GROUP ("outcome", "granted"), as
+ * ck_summary_text of "GROUP.VALUE", else VALUE itself (a local role or
+ * kind). NULL for a NULL VALUE. */
+const char *ck_summary_value_text(const char *group, const char *value, const char *lang);
+
+/* What the family calls ROLE ("The school", "Skolen"), else ROLE. */
+const char *ck_summary_role_text(const char *role, const char *lang);
+
+/* The support a decision under PARAGRAPH gives, in plain words in LANG,
+ * into OUT (SIZE bytes): BL § 32, §§ 46, 47, 86, 87, the older SEL
+ * paragraphs, LSS 9 § and SoL by their content, any other by its law
+ * ("En afgørelse efter barnets lov § 114"). False, OUT "", when
+ * ck_paragraph_normal cannot read PARAGRAPH. */
+bool ck_summary_paragraph_text(const char *paragraph, const char *lang, char *out,
+			       size_t size);
+
+/* How many fixed texts of the family's rights COUNTRY ("DK", "SE") has,
+ * and the INDEX-th: its title and text in LANG (static). False past the
+ * end. */
+size_t ck_summary_rights_count(const char *country);
+bool ck_summary_right(const char *country, size_t index, const char *lang,
+		      const char **title, const char **text);
+
 #ifdef __cplusplus
 }
 #endif

@@ -75,7 +75,7 @@ done_testing() {
 
 if [ -n "${CK_VALGRIND:-}" ]; then
 	for _ck_p in bin/case-new bin/case-update bin/case-actors bin/case-transition \
-	    bin/case-checklist bin/case-report tests/ck-filter tests/ck-touch; do
+	    bin/case-checklist bin/case-report bin/case-summary tests/ck-filter tests/ck-touch; do
 		[ -e "$top_builddir/$_ck_p" ] || continue
 		eval "${_ck_p##*/}() {
 			\"\$top_builddir/libtool\" --mode=execute valgrind -q \
