@@ -485,6 +485,35 @@ test_errors(void)
 		  "bad.json: parameters.school_age: not a whole number", "years with a fraction" },
 		{ "bad.json", "{\"name\": \"bad\", \"parameters\": {\"youth_education_age\": 0}}",
 		  "bad.json: parameters.youth_education_age: not a whole number", "years 0" },
+		{ "bad.json", "{\"name\": \"bad\", \"parameters\": {\"camp_age\": \"5y\"}}",
+		  "bad.json: parameters.camp_age: no such parameter",
+		  "the age of a kind the set does not allow" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": \"five\"}}",
+		  "bad.json: parameters.camp_age: not an age", "a set's own kind: an age in words" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": 0}}",
+		  "bad.json: parameters.camp_age: not an age", "a set's own kind: 0 years" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_lead\": 2}}",
+		  "bad.json: parameters.camp_lead: not a duration", "a set's own kind: a lead in years" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": \"school\"}",
+		  "bad.json: planned_transitions: not a list of 1 to 16 transition kinds",
+		  "planned_transitions not a list" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": []}",
+		  "bad.json: planned_transitions: not a list", "planned_transitions empty" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"school\", \"camp\"]}",
+		  "bad.json: planned_transitions[#2]: not a transition kind of the set",
+		  "a planned kind the set does not allow" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"school\", \"school\"]}",
+		  "bad.json: planned_transitions[#2]: listed twice", "a planned kind twice" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"own-home\"]}",
+		  "bad.json: planned_transitions[#1]: a planned transition needs the age it is due "
+		  "at: parameters.own_home_age", "a planned kind without an age" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": \"5y\"}, \"planned_transitions\": [\"camp\"]}",
+		  "bad.json: planned_transitions[#1]: a planned transition needs parameters.camp_lead "
+		  "or parameters.camp_prepare_age", "a planned kind without a lead" },
 		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": \"camp\"}",
 		  "bad.json: transition_kinds: not an array", "transition_kinds not an array" },
 		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\", \"\"]}",
