@@ -86,6 +86,8 @@ struct conditions {
 	struct condition *items;
 	size_t count;
 	long sectors;           /* when: "sectors": N; 0 for none */
+	const json_t *sector_list;   /* when: "sectors": [names], or NULL;
+					borrowed from the rule */
 	bool has_below, has_at_least;   /* when: the child's age */
 	ck_duration below, at_least;
 	ck_path *age_on;        /* the date of the age; NULL: T */
@@ -268,8 +270,11 @@ compile_conditions(struct conditions *out, const json_t *object)
 		return;
 	out->items = xmalloc(json_object_size(object) * sizeof *out->items + 1);
 	json_object_foreach((json_t *)object, key, value) {
-		if (strcmp(key, "sectors") == 0 && json_is_integer(value)) {
-			out->sectors = (long)json_integer_value(value);
+		if (strcmp(key, "sectors") == 0) {
+			if (json_is_integer(value))
+				out->sectors = (long)json_integer_value(value);
+			else
+				out->sector_list = value;
 			continue;
 		}
 		if (strcmp(key, "age_below") == 0) {
@@ -844,13 +849,34 @@ active_sectors(struct job *job)
 	return n;
 }
 
+/* True when an actor active on T works in SECTOR. */
+static bool
+sector_active(struct job *job, const char *sector)
+{
+	const json_t *a;
+	size_t i;
+
+	json_array_foreach(json_object_get(job->record, "actors"), i, a) {
+		const char *s = json_string_value(json_object_get(a, "sector"));
+
+		if (s != NULL && sector != NULL && strcmp(s, sector) == 0 &&
+		    ck_actor_active(a, job->today))
+			return true;
+	}
+	return false;
+}
+
 static bool
 conditions_hold(struct job *job, const struct conditions *c, const json_t *node)
 {
+	const json_t *sector;
 	size_t i;
 
 	if (c->sectors > 0 && active_sectors(job) < c->sectors)
 		return false;
+	json_array_foreach(c->sector_list, i, sector)
+		if (!sector_active(job, json_string_value(sector)))
+			return false;
 	if (!age_holds(job, c, node))
 		return false;
 	for (i = 0; i < c->count; i++)

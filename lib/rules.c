@@ -979,8 +979,28 @@ check_field(enum field_type type, const json_t *value, char *err, size_t errsize
 	return false;
 }
 
+/* True when VALUE is a non-empty list of sectors an actor may have,
+ * "family" not among them (the family is not a sector that takes part). */
+static bool
+sector_names(const json_t *value)
+{
+	const char *const *sectors = ck_field_values("actors.sector");
+	const json_t *item;
+	size_t i;
+
+	if (!json_is_array(value) || json_array_size(value) == 0 || sectors == NULL)
+		return false;
+	json_array_foreach(value, i, item) {
+		const char *name = json_string_value(item);
+
+		if (name == NULL || strcmp(name, "family") == 0 || !in_list(sectors, name))
+			return false;
+	}
+	return true;
+}
+
 /* The conditions of "when": paths and patterns, or "sectors" and a
- * number of sectors. */
+ * number of sectors or the sectors that must all take part. */
 static bool
 check_when(const json_t *when, char *err, size_t errsize)
 {
@@ -998,8 +1018,11 @@ check_when(const json_t *when, char *err, size_t errsize)
 		if (strcmp(key, "sectors") == 0) {
 			if (json_is_integer(value) && json_integer_value(value) > 0)
 				continue;
+			if (sector_names(value))
+				continue;
 			snprintf(err, errsize, "sectors: %s",
-				 _("not a whole number of sectors, 1 or more"));
+				 _("not a whole number of sectors, 1 or more, nor a list of "
+				   "sectors (social, health, education, employment, civil)"));
 			return false;
 		}
 		if (strcmp(key, "age_below") == 0 || strcmp(key, "age_at_least") == 0) {

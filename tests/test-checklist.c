@@ -50,6 +50,8 @@ write_sets(void)
 	write_set("t-when", RULE("wp", "'kind':'present','path':'x',"
 				 "'when':{'kind':'^a$','n':'[0-9]'}"));
 	write_set("t-sectors", RULE("ws", "'kind':'present','path':'x','when':{'sectors':2}"));
+	write_set("t-named", RULE("wn", "'kind':'present','path':'x',"
+				  "'when':{'sectors':['health','social']}"));
 	write_set("t-each", RULE("ei", "'kind':'deadline','each':'items','from':'from',"
 				 "'within':'1m','done':'done'"));
 	write_set("t-each-filter", RULE("ef", "'kind':'present','each':'items[kind=x]',"
@@ -460,6 +462,19 @@ test_when(void)
 	CHECK_OK("t-sectors", "{'x':1,'actors':[{'id':'a1','sector':'social'},"
 		 "{'id':'a2','sector':'education'},{'id':'a3','sector':'health'}]}",
 		 "[" F("ws", "ok") "]", "sectors 2: three sectors: applies");
+
+	/* "sectors": [names]: each named sector has an actor active on T. */
+	CHECK("t-named", "{'actors':[{'id':'a1','sector':'social'},{'id':'a2','sector':'health'}]}",
+	      "[" F("wn", "missing") "]", "sectors [health, social]: both take part: applies");
+	CHECK_OK("t-named", "{'actors':[{'id':'a1','sector':'social'},"
+		 "{'id':'a2','sector':'education'}]}", "[" F("wn", "n/a") "]",
+		 "sectors [health, social]: two sectors, not health: n/a");
+	CHECK_OK("t-named", "{'actors':[{'id':'a1','sector':'social'},"
+		 "{'id':'a2','sector':'health','until':'2026-11-22'}]}", "[" F("wn", "n/a") "]",
+		 "sectors [health, social]: the health actor ended on T: n/a");
+	CHECK("t-named", "{'actors':[{'id':'a1','sector':'social'},{'id':'a2','sector':'health'},"
+	      "{'id':'a3','sector':'education'}]}", "[" F("wn", "missing") "]",
+	      "sectors [health, social]: a third sector besides: applies");
 }
 
 /* each: one finding per element, item its string id, a transition's
