@@ -671,6 +671,10 @@ void ck_event_append(json_t *record, json_t *event);
 /* True when the case's status is "open". */
 bool ck_case_is_open(const json_t *record);
 
+/* The country of a case: "SE" when its municipality is a Swedish kommun
+ * ("SE-0180"), else "DK" (a Danish code, or a local name). Static. */
+const char *ck_case_country(const json_t *record);
+
 /* The element of the array KEY ("actors", "meetings", …) whose id is ID,
  * or NULL. Borrowed from the record. */
 json_t *ck_case_element(const json_t *record, const char *key, const char *id);
@@ -1279,6 +1283,7 @@ typedef struct ck_directory_entry {
 	const char *contact;
 	const char *region;
 	const char *audience;      /* "professional", "family" or "both" */
+	const char *country;       /* "DK", "SE", or NULL: any */
 	unsigned long line;
 } ck_directory_entry;
 
@@ -1288,9 +1293,9 @@ bool ck_directory_is_json(const char *path);
 
 /* Loads the directory at PATH ("-": standard input) and compiles every
  * pattern: CSV (DELIMITER, ENCODING as ck_csv_open takes them; a header
- * naming the columns pattern, name, org, kind, contact, region, audience
- * in any order) or JSON lines (objects with those keys); pattern, name
- * and audience are required. NULL on bad input, with *LINE the row or
+ * naming the columns pattern, name, org, kind, contact, region, audience,
+ * country in any order) or JSON lines (objects with those keys); pattern,
+ * name and audience are required, country is DK or SE when given. NULL on bad input, with *LINE the row or
  * line (0: the whole file) and P the field and what is wrong (a broken
  * pattern: field "pattern", PCRE2's message). The caller owns it. */
 ck_directory *ck_directory_load(const char *path, char delimiter,
@@ -1313,8 +1318,9 @@ int ck_directory_match(ck_directory *dir, size_t i, const json_t *record,
 
 /* The suggestions for RECORD: a new array of objects {name, org, kind,
  * contact, region, audience} (casekit(5)'s order, absent texts left out),
- * one per matching entry in the directory's order, identical ones once;
- * an empty array when none matches; NULL on a match error (ERR). */
+ * one per matching entry of the case's country (ck_case_country) or of
+ * none, in the directory's order, identical ones once; an empty array
+ * when none matches; NULL on a match error (ERR). */
 json_t *ck_directory_suggest(ck_directory *dir, const json_t *record,
 			     char *err, size_t errsize);
 
