@@ -879,6 +879,12 @@ const char *ck_ruleset_planned(const ck_ruleset *set, size_t i);
  * and its transition_kinds, inherited too. */
 bool ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind);
 
+/* True when SET asks that a case's coordinator be municipal (DK 1.5),
+ * as every set does unless all its rules of kind coordinator say
+ * "municipal": false (Socialstyrelsen's koordinator may be the region's).
+ * True for SET NULL. */
+bool ck_ruleset_coordinator_municipal(const ck_ruleset *set);
+
 /* The set's rules after inheritance, as a JSON array of objects in
  * order: the inherited ones first (changed where the set names their id,
  * dropped where it says "off": true), then its own. Borrowed. */

@@ -1428,8 +1428,12 @@ judge_transition_prepare(struct job *job, const struct rule *r)
 	}
 }
 
-/* SE: a SIP names the body with overall responsibility, an actor for
- * every measure, and has the consent. */
+/* HSL 16 kap. 4 §: "Av planen ska det framgå 1. vilka insatser som
+ * behövs, 2. vilka insatser respektive huvudman ska ansvara för, ... 4.
+ * vem av huvudmännen som ska ha det övergripande ansvaret för planen",
+ * and it is made only if the person consents: a SIP has at least one
+ * measure, an actor for every measure, the body with overall
+ * responsibility (an actor active on T), and the consent. */
 static void
 judge_sip(struct job *job, const struct rule *r)
 {
@@ -1438,7 +1442,8 @@ judge_sip(struct job *job, const struct rule *r)
 	bool ok = active_actor(job->record,
 			       json_string_value(json_object_get(common, "responsible")),
 			       job->today) != NULL &&
-		  json_object_get(json_object_get(common, "consent"), "given") != NULL;
+		  json_object_get(json_object_get(common, "consent"), "given") != NULL &&
+		  json_array_size(json_object_get(common, "items")) > 0;
 	size_t i;
 
 	json_array_foreach(json_object_get(common, "items"), i, item)

@@ -1826,6 +1826,27 @@ ck_ruleset_rule(const ck_ruleset *set, const char *id)
 	return at >= 0 ? json_array_get(set->rules, (size_t)at) : NULL;
 }
 
+bool
+ck_ruleset_coordinator_municipal(const ck_ruleset *set)
+{
+	const json_t *rule;
+	bool any = false;
+	size_t i;
+
+	if (set == NULL)
+		return true;
+	json_array_foreach(set->rules, i, rule) {
+		const char *kind = json_string_value(json_object_get(rule, "kind"));
+
+		if (kind == NULL || strcmp(kind, "coordinator") != 0)
+			continue;
+		if (!json_is_false(json_object_get(rule, "municipal")))
+			return true;
+		any = true;
+	}
+	return !any;
+}
+
 const char *
 ck_rule_title(const json_t *rule, const char *lang)
 {

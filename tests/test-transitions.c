@@ -402,10 +402,26 @@ test_sets(void)
 	json_decref(added);
 	json_decref(rec);
 
+	/* Sweden: förskola from 1 year, förskoleklass the year the child
+	 * turns 6, grundskola the year it turns 7, gymnasieskola the year
+	 * it turns 16, adult life (vuxenhabilitering, LSS for adults) at
+	 * 18, prepared from 16. */
 	set = ck_rulebook_get(book, "se-samordning");
 	if (set != NULL) {
-		ck_transitions_standard(set, day("2021-03-01"), out);
-		expect(out, "kindergarten", "2024-03-01", "2023-09-01", "se-samordning");
+		ok(ck_transitions_standard(set, day("2021-03-01"), out) == 5, "se-samordning: five");
+		expect(out, "preschool", "2022-03-01", "2021-09-01", "se-samordning");
+		expect(out, "preschool-class", "2027-08-01", "2026-08-01", "se-samordning");
+		expect(out, "school", "2028-08-01", "2028-02-01", "se-samordning");
+		expect(out, "upper-secondary", "2037-08-01", "2036-08-01", "se-samordning");
+		expect(out, "adult", "2039-03-01", "2037-03-01", "se-samordning");
+		ok(planned(out, "daycare") == NULL && planned(out, "kindergarten") == NULL &&
+		   planned(out, "youth-education") == NULL, "se-samordning: no Danish transitions");
+		is_str(out[1].kind, "preschool-class", "se-samordning: in order of due");
+		ck_transitions_standard(set, day("2021-12-31"), out);
+		expect(out, "preschool-class", "2027-08-01", "2026-08-01",
+		       "se-samordning, born 31 December: the year it turns 6");
+		ok(ck_transition_prepare_from(set, "upper-secondary", day("2037-08-01"), &d) &&
+		   d == day("2036-08-01"), "se-samordning: add takes the kind's lead");
 	} else {
 		ok(0, "se-samordning loads");
 	}
