@@ -126,6 +126,7 @@ struct job {
 	ck_date reassign_date;
 	size_t reassigned;        /* reassign: actors that matched --from */
 	bool coordinator_ended;   /* end: warn once the change is valid */
+	const ck_rulebook *rules; /* coordinator: whose coordinator may be whose */
 };
 
 /* The value of the field PATH made from option OPTION's text; a usage
@@ -357,6 +358,9 @@ has_ended(const json_t *actor, ck_date on)
 
 /* One entry for the family (DK 1.5): the coordinator is an active
  * municipal actor, and the only one with the flag that has not ended.
+ * A set whose coordinator rules let a regional body coordinate (the
+ * Swedish koordinator may be the region's habilitering) takes any active
+ * actor.
  * An ended actor keeps it: who coordinated until when is the case's
  * history, and rule coordinator counts only the active. */
 static enum outcome
@@ -375,7 +379,9 @@ do_coordinator(struct job *job, ck_record *rec, json_t *event)
 	if (!ck_actor_active(actor, job->today))
 		return bad_input(rec, field, _("not active today: a coordinator is one of the "
 					       "actors around the family now"));
-	if (!is_true(actor, "municipal"))
+	if (!is_true(actor, "municipal") &&
+	    ck_ruleset_coordinator_municipal(
+		    ck_rulebook_for(job->rules, text_of(ck_record_json(rec), "pathway"))))
 		return bad_input(rec, field,
 				 _("not municipal: a coordinator is the municipality's"));
 	previous = json_array();
@@ -1104,6 +1110,7 @@ main(int argc, char **argv)
 	}
 
 	run = ck_run_start(args, flags);
+	job.rules = ck_run_rules(run);
 	while ((rec = ck_run_next(run)) != NULL) {
 		json_t *event;
 		ck_problem problem;

@@ -43,6 +43,7 @@ static const ck_option options[] = {
 	{ "hearing-exception", 0, true, "decision" },
 	{ "views-obtained", 0, true, "decision" },
 	{ "delay-notified", 0, true, "decision" },
+	{ "reported-ivo", 0, true, "decision" },
 	{ "first-follow-up", 0, true, "decision" },
 	{ "next-follow-up", 0, true, "decision" },
 	{ "received", 0, true, "complaint" },
@@ -59,6 +60,7 @@ static const ck_option options[] = {
 	{ "to", 0, true, "offer" },
 	{ "status", 0, true, "offer" },
 	{ "updated", 0, true, "plan" },
+	{ "offered", 0, true, "plan" },
 	{ "next-review", 0, true, "plan" },
 	{ "responsible", 0, true, "plan" },
 	{ "decision", 0, true, "plan" },
@@ -99,6 +101,7 @@ help(void)
 		 "             [--started D] [--ends D] [--child-heard D]\n"
 		 "             [--hearing-exception REASON] [--views-obtained D]\n"
 		 "             [--delay-notified D] [--first-follow-up D] [--next-follow-up D]\n"
+		 "             [--reported-ivo D]\n"
 		 "  meeting    --kind K --date D [--actors a1,a2] [--with-family]\n"
 		 "  offer      --kind K --to WHO --status S [--date D]\n"
 		 "  family     --relation R [--name N] [--born D] [--custody|--no-custody]\n"
@@ -110,9 +113,10 @@ help(void)
 		 "             [--upheld|--not-upheld] [--sent-on D] [--result R]\n"
 		 "             [--result-date D]  (a complaint about that decision;\n"
 		 "             --received starts one)\n"
-		 "  plan       --kind common|child|youth [--updated D] [--next-review D]\n"
-		 "             [--responsible ACTOR] [--sip] [--plan-item WHAT:ACTOR:FROM]...\n"
-		 "             [--decision made|not-needed] [--date D]\n"
+		 "  plan       --kind common|child|youth|individual [--updated D]\n"
+		 "             [--next-review D] [--responsible ACTOR] [--sip]\n"
+		 "             [--plan-item WHAT:ACTOR:FROM]... [--decision made|not-needed]\n"
+		 "             [--date D] [--offered D]\n"
 		 "  set        -s PATH=VALUE [-s PATH=VALUE]...  (PATH= removes the field)\n"
 		 "  identity   [--cpr -] [--personnummer -]  (numbers on standard input)\n"
 		 "  close      --reason R [--date D]\n"
@@ -204,6 +208,7 @@ static const struct member decision_members[] = {
 	{ "hearing-exception", "hearing_exception.reason", HOW_TEXT },
 	{ "views-obtained", "hearing_exception.views_obtained", HOW_TEXT },
 	{ "delay-notified", "delay_notified", HOW_TEXT },
+	{ "reported-ivo", "reported_ivo", HOW_TEXT },
 	{ "first-follow-up", "follow_up.first", HOW_TEXT },
 	{ "next-follow-up", "follow_up.next", HOW_TEXT },
 	{ NULL, NULL, HOW_TEXT }
@@ -295,7 +300,7 @@ struct update {
 	const struct element_command *element;
 	struct value *values;           /* element commands, plan, set */
 	size_t nvalues;
-	char plan_kind[8];              /* plan: common, child, youth */
+	char plan_kind[16];             /* plan: common, child, youth, individual */
 	json_t *plan_items;             /* plan: items to add */
 	json_t *set_fields;             /* set: path to value, null to remove */
 	json_t *cpr, *personnummer;     /* identity */
@@ -665,21 +670,43 @@ change_element(struct update *u, ck_record *rec)
  * plan
  */
 
-/* Which options go with which plan: the common plan (DK 1.4, a SIP with
- * --sip) and the decisions of Barnets lov § 91 (child) and § 108 (youth). */
+/* The plans: the common plan (DK 1.4, a SIP with --sip), the decisions
+ * of Barnets lov § 91 (child) and § 108 (youth), and the individual plan
+ * of LSS 10 §, offered when an insats is granted and reviewed at least
+ * once a year. */
+enum plan_kind {
+	PLAN_COMMON = 1,
+	PLAN_CHILD = 2,
+	PLAN_YOUTH = 4,
+	PLAN_INDIVIDUAL = 8
+};
+#define PLAN_DECIDED (PLAN_CHILD | PLAN_YOUTH)
+
+static const struct {
+	const char *name;
+	enum plan_kind kind;
+} plan_kinds[] = {
+	{ "common", PLAN_COMMON },
+	{ "child", PLAN_CHILD },
+	{ "youth", PLAN_YOUTH },
+	{ "individual", PLAN_INDIVIDUAL },
+};
+#define N_PLAN_KINDS (sizeof plan_kinds / sizeof plan_kinds[0])
+
+/* Which options go with which plans. */
 static const struct {
 	const char *option;
 	const char *member;
 	enum how how;
-	bool common;
-	bool decided;
+	unsigned plans;
 } plan_options[] = {
-	{ "updated", "updated", HOW_TEXT, true, false },
-	{ "next-review", "next_review", HOW_TEXT, true, true },
-	{ "responsible", "responsible", HOW_ACTOR, true, false },
-	{ "sip", "sip", HOW_TRUE, true, false },
-	{ "decision", "decision", HOW_TEXT, false, true },
-	{ "date", "date", HOW_TEXT, false, true },
+	{ "updated", "updated", HOW_TEXT, PLAN_COMMON | PLAN_INDIVIDUAL },
+	{ "next-review", "next_review", HOW_TEXT, PLAN_COMMON | PLAN_DECIDED | PLAN_INDIVIDUAL },
+	{ "responsible", "responsible", HOW_ACTOR, PLAN_COMMON },
+	{ "sip", "sip", HOW_TRUE, PLAN_COMMON },
+	{ "decision", "decision", HOW_TEXT, PLAN_DECIDED },
+	{ "offered", "offered", HOW_TEXT, PLAN_INDIVIDUAL },
+	{ "date", "date", HOW_TEXT, PLAN_DECIDED | PLAN_INDIVIDUAL },
 };
 #define N_PLAN_OPTIONS (sizeof plan_options / sizeof plan_options[0])
 
@@ -706,23 +733,26 @@ prepare_plan(struct update *u)
 {
 	const ck_args *args = u->args;
 	const char *kind = ck_args_get(args, "kind");
+	unsigned which = 0;
 	bool common;
 	char path[64];
 	size_t i, n;
 
 	if (kind == NULL)
-		ck_usage_error(_("--kind is required (common, child or youth)"));
-	if (strcmp(kind, "common") != 0 && strcmp(kind, "child") != 0 &&
-	    strcmp(kind, "youth") != 0)
-		ck_usage_error(_("--kind: not one of: common, child, youth"));
+		ck_usage_error(_("--kind is required (common, child, youth or individual)"));
+	for (i = 0; i < N_PLAN_KINDS; i++)
+		if (strcmp(kind, plan_kinds[i].name) == 0)
+			which = plan_kinds[i].kind;
+	if (which == 0)
+		ck_usage_error(_("--kind: not one of: common, child, youth, individual"));
 	snprintf(u->plan_kind, sizeof u->plan_kind, "%s", kind);
-	common = strcmp(kind, "common") == 0;
+	common = which == PLAN_COMMON;
 	for (i = 0; i < N_PLAN_OPTIONS; i++) {
 		const char *text = ck_args_get(args, plan_options[i].option);
 
 		if (text == NULL)
 			continue;
-		if (common ? !plan_options[i].common : !plan_options[i].decided)
+		if (!(plan_options[i].plans & which))
 			ck_usage_error(_("--%s does not go with --kind %s"),
 				       plan_options[i].option, kind);
 		snprintf(path, sizeof path, "plans.%s.%s", kind, plan_options[i].member);
@@ -770,6 +800,7 @@ change_plan(struct update *u, ck_record *rec)
 	char path[32], field[CK_FIELD_MAX], text[CK_DATE_SIZE];
 	bool decision_changed = false, items_added = false, was_not_needed, had_decision;
 	const char *decision;
+	bool decided = strcmp(u->plan_kind, "child") == 0 || strcmp(u->plan_kind, "youth") == 0;
 	size_t i, j;
 
 	snprintf(path, sizeof path, "plans.%s", u->plan_kind);
@@ -823,7 +854,8 @@ change_plan(struct update *u, ck_record *rec)
 			json_array_append_new(fields, json_string("date"));
 		}
 	}
-	if (ck_args_has(u->args, "date") && !had_decision && !ck_args_has(u->args, "decision")) {
+	if (decided && ck_args_has(u->args, "date") && !had_decision &&
+	    !ck_args_has(u->args, "decision")) {
 		ck_oom_unless(ck_field_set(plan, path, "decision", json_string("made")));
 		json_array_append_new(fields, json_string("decision"));
 	}

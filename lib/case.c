@@ -61,6 +61,16 @@ ck_case_is_open(const json_t *record)
 	return status != NULL && strcmp(status, "open") == 0;
 }
 
+const char *
+ck_case_country(const json_t *record)
+{
+	const char *m = json_string_value(json_object_get(record, "municipality"));
+
+	/* casekit(5): a Swedish kommun is written SE- and its code, so
+	 * that codes never collide with the Danish ones. */
+	return m != NULL && strncmp(m, "SE-", 3) == 0 ? "SE" : "DK";
+}
+
 json_t *
 ck_case_element(const json_t *record, const char *key, const char *id)
 {

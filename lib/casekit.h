@@ -671,6 +671,10 @@ void ck_event_append(json_t *record, json_t *event);
 /* True when the case's status is "open". */
 bool ck_case_is_open(const json_t *record);
 
+/* The country of a case: "SE" when its municipality is a Swedish kommun
+ * ("SE-0180"), else "DK" (a Danish code, or a local name). Static. */
+const char *ck_case_country(const json_t *record);
+
 /* The element of the array KEY ("actors", "meetings", …) whose id is ID,
  * or NULL. Borrowed from the record. */
 json_t *ck_case_element(const json_t *record, const char *key, const char *id);
@@ -858,18 +862,32 @@ const char *ck_ruleset_file(const ck_ruleset *set);
  * the first language given, else the inherited title, else its name. */
 const char *ck_ruleset_title(const ck_ruleset *set, const char *lang);
 
-/* A duration parameter (daycare_age, school_lead, …), the set's or
- * inherited or casekit's default. False when NAME is no such parameter. */
+/* A duration parameter (daycare_age, school_lead, preschool_lead, …),
+ * the set's or inherited or casekit's default (SET may be NULL: the
+ * default). False when NAME is no such parameter, or holds whole years. */
 bool ck_ruleset_duration(const ck_ruleset *set, const char *name, ck_duration *out);
 
-/* A whole-years parameter (school_age, youth_education_age). False when
- * NAME is no such parameter. */
+/* A whole-years parameter (school_age, youth_education_age, or a kind's
+ * _age given as years), as ck_ruleset_duration finds it. False when NAME
+ * is no such parameter, or holds a duration. */
 bool ck_ruleset_years(const ck_ruleset *set, const char *name, int *out);
+
+/* The I-th (0-based) transition kind case-transition plan makes for a
+ * case of SET: its planned_transitions, inherited, else casekit's default
+ * (daycare, kindergarten, school, youth-education, adult; also for SET
+ * NULL). NULL past the last. Borrowed from the set. */
+const char *ck_ruleset_planned(const ck_ruleset *set, size_t i);
 
 /* True when KIND is a transition kind the set allows: the standard ones
  * (daycare, kindergarten, school, youth-education, adult, own-home, job)
  * and its transition_kinds, inherited too. */
 bool ck_ruleset_transition_kind(const ck_ruleset *set, const char *kind);
+
+/* True when SET asks that a case's coordinator be municipal (DK 1.5),
+ * as every set does unless all its rules of kind coordinator say
+ * "municipal": false (Socialstyrelsen's koordinator may be the region's).
+ * True for SET NULL. */
+bool ck_ruleset_coordinator_municipal(const ck_ruleset *set);
 
 /* The set's rules after inheritance, as a JSON array of objects in
  * order: the inherited ones first (changed where the set names their id,
@@ -1334,6 +1352,7 @@ typedef struct ck_directory_entry {
 	const char *contact;
 	const char *region;
 	const char *audience;      /* "professional", "family" or "both" */
+	const char *country;       /* "DK", "SE", or NULL: any */
 	unsigned long line;
 } ck_directory_entry;
 
@@ -1343,9 +1362,9 @@ bool ck_directory_is_json(const char *path);
 
 /* Loads the directory at PATH ("-": standard input) and compiles every
  * pattern: CSV (DELIMITER, ENCODING as ck_csv_open takes them; a header
- * naming the columns pattern, name, org, kind, contact, region, audience
- * in any order) or JSON lines (objects with those keys); pattern, name
- * and audience are required. NULL on bad input, with *LINE the row or
+ * naming the columns pattern, name, org, kind, contact, region, audience,
+ * country in any order) or JSON lines (objects with those keys); pattern,
+ * name and audience are required, country is DK or SE when given. NULL on bad input, with *LINE the row or
  * line (0: the whole file) and P the field and what is wrong (a broken
  * pattern: field "pattern", PCRE2's message). The caller owns it. */
 ck_directory *ck_directory_load(const char *path, char delimiter,
@@ -1368,8 +1387,9 @@ int ck_directory_match(ck_directory *dir, size_t i, const json_t *record,
 
 /* The suggestions for RECORD: a new array of objects {name, org, kind,
  * contact, region, audience} (casekit(5)'s order, absent texts left out),
- * one per matching entry in the directory's order, identical ones once;
- * an empty array when none matches; NULL on a match error (ERR). */
+ * one per matching entry of the case's country (ck_case_country) or of
+ * none, in the directory's order, identical ones once; an empty array
+ * when none matches; NULL on a match error (ERR). */
 json_t *ck_directory_suggest(ck_directory *dir, const json_t *record,
 			     char *err, size_t errsize);
 
@@ -1377,30 +1397,40 @@ json_t *ck_directory_suggest(ck_directory *dir, const json_t *record,
  * Transitions (transitions.c)
  */
 
-/* How many transitions are planned from the birth date: daycare,
- * kindergarten, school, youth-education and adult. */
+/* How many transitions casekit plans by default from the birth date
+ * (daycare, kindergarten, school, youth-education and adult), and the
+ * most a set may plan (planned_transitions). */
 #define CK_TRANSITIONS_STANDARD 5
+#define CK_TRANSITIONS_MAX 16
 
 /* A standard transition as a rule set plans it for one child. */
 typedef struct ck_transition_plan {
-	const char *kind;        /* "daycare", …; static */
+	const char *kind;        /* "daycare", "preschool-class", …; borrowed
+				    from the set, or static */
 	ck_date due;
 	ck_date prepare_from;    /* never after due */
 } ck_transition_plan;
 
-/* The standard transitions of a child born BORN under SET's parameters
- * (NULL: casekit's defaults), into OUT in order of due (ties in the order
- * of CK_TRANSITIONS_STANDARD): daycare and kindergarten at BORN + their
- * _age, school and youth-education on 1 August of the year the child
- * turns school_age / youth_education_age, adult at BORN + adult_age;
- * prepare_from is due minus the kind's _lead, for adult BORN +
- * adult_prepare_age (Barnets lov §§ 122-123), and at most due. */
-void ck_transitions_standard(const ck_ruleset *set, ck_date born,
-			     ck_transition_plan out[CK_TRANSITIONS_STANDARD]);
+/* The parameter of KIND with SUFFIX ("_age", "_lead", "_prepare_age")
+ * into OUT (SIZE bytes): the kind with '-' as '_' ("youth-education",
+ * "_lead": "youth_education_lead"), cut to fit. */
+void ck_transition_param_name(const char *kind, const char *suffix, char *out, size_t size);
+
+/* The transitions SET plans (ck_ruleset_planned; NULL: casekit's
+ * defaults) for a child born BORN, into OUT in order of due (ties in the
+ * set's order); returns how many. Each is due at BORN + its kind's _age
+ * when that is a duration, or on 1 August of the year the child turns
+ * _age when it is whole years (school, youth-education; förskoleklass);
+ * prepare_from is BORN + the kind's _prepare_age when the set has one
+ * (adult: Barnets lov §§ 122-123), else due minus its _lead, and at most
+ * due. The entries after the last have kind NULL. */
+size_t ck_transitions_standard(const ck_ruleset *set, ck_date born,
+			       ck_transition_plan out[CK_TRANSITIONS_MAX]);
 
 /* The prepare_from SET gives a transition of KIND due on DUE: due minus
- * the kind's lead (adult: adult_age - adult_prepare_age), at most due.
- * False for kinds without a lead (own-home, job, a set's own kinds). */
+ * the kind's _lead, or, with a _prepare_age and a duration _age, minus
+ * their difference (adult: adult_age - adult_prepare_age); at most due.
+ * False for kinds without either (own-home, job, most of a set's own). */
 bool ck_transition_prepare_from(const ck_ruleset *set, const char *kind,
 				ck_date due, ck_date *out);
 
@@ -1408,7 +1438,7 @@ bool ck_transition_prepare_from(const ck_ruleset *set, const char *kind,
  * "planned"}, members in casekit(5)'s order. New reference. */
 json_t *ck_transition_new(const char *kind, ck_date due, const ck_date *prepare_from);
 
-/* Adds to RECORD the standard transitions (ck_transitions_standard) it
+/* Adds to RECORD the transitions its set plans (ck_transitions_standard) it
  * lacks, by kind, that are due after TODAY, status "planned", in order of
  * due. Returns a new array of the kinds added (empty: RECORD unchanged),
  * or NULL when child.born is missing or not a date (P filled). */

@@ -86,6 +86,8 @@ struct conditions {
 	struct condition *items;
 	size_t count;
 	long sectors;           /* when: "sectors": N; 0 for none */
+	const json_t *sector_list;   /* when: "sectors": [names], or NULL;
+					borrowed from the rule */
 	bool has_below, has_at_least;   /* when: the child's age */
 	ck_duration below, at_least;
 	ck_path *age_on;        /* the date of the age; NULL: T */
@@ -268,8 +270,11 @@ compile_conditions(struct conditions *out, const json_t *object)
 		return;
 	out->items = xmalloc(json_object_size(object) * sizeof *out->items + 1);
 	json_object_foreach((json_t *)object, key, value) {
-		if (strcmp(key, "sectors") == 0 && json_is_integer(value)) {
-			out->sectors = (long)json_integer_value(value);
+		if (strcmp(key, "sectors") == 0) {
+			if (json_is_integer(value))
+				out->sectors = (long)json_integer_value(value);
+			else
+				out->sector_list = value;
 			continue;
 		}
 		if (strcmp(key, "age_below") == 0) {
@@ -844,13 +849,34 @@ active_sectors(struct job *job)
 	return n;
 }
 
+/* True when an actor active on T works in SECTOR. */
+static bool
+sector_active(struct job *job, const char *sector)
+{
+	const json_t *a;
+	size_t i;
+
+	json_array_foreach(json_object_get(job->record, "actors"), i, a) {
+		const char *s = json_string_value(json_object_get(a, "sector"));
+
+		if (s != NULL && sector != NULL && strcmp(s, sector) == 0 &&
+		    ck_actor_active(a, job->today))
+			return true;
+	}
+	return false;
+}
+
 static bool
 conditions_hold(struct job *job, const struct conditions *c, const json_t *node)
 {
+	const json_t *sector;
 	size_t i;
 
 	if (c->sectors > 0 && active_sectors(job) < c->sectors)
 		return false;
+	json_array_foreach(c->sector_list, i, sector)
+		if (!sector_active(job, json_string_value(sector)))
+			return false;
 	if (!age_holds(job, c, node))
 		return false;
 	for (i = 0; i < c->count; i++)
@@ -1402,8 +1428,12 @@ judge_transition_prepare(struct job *job, const struct rule *r)
 	}
 }
 
-/* SE: a SIP names the body with overall responsibility, an actor for
- * every measure, and has the consent. */
+/* HSL 16 kap. 4 §: "Av planen ska det framgå 1. vilka insatser som
+ * behövs, 2. vilka insatser respektive huvudman ska ansvara för, ... 4.
+ * vem av huvudmännen som ska ha det övergripande ansvaret för planen",
+ * and it is made only if the person consents: a SIP has at least one
+ * measure, an actor for every measure, the body with overall
+ * responsibility (an actor active on T), and the consent. */
 static void
 judge_sip(struct job *job, const struct rule *r)
 {
@@ -1412,7 +1442,8 @@ judge_sip(struct job *job, const struct rule *r)
 	bool ok = active_actor(job->record,
 			       json_string_value(json_object_get(common, "responsible")),
 			       job->today) != NULL &&
-		  json_object_get(json_object_get(common, "consent"), "given") != NULL;
+		  json_object_get(json_object_get(common, "consent"), "given") != NULL &&
+		  json_array_size(json_object_get(common, "items")) > 0;
 	size_t i;
 
 	json_array_foreach(json_object_get(common, "items"), i, item)

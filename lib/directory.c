@@ -7,7 +7,9 @@
  * broken one is reported with its file and row before any record is
  * read, never half-way through a store. A match is a suggestion for the
  * caseworker, never an actor: case-actors suggest writes it under
- * "suggestions".
+ * "suggestions". An entry may belong to a country (DK, SE): a directory
+ * shared across the border offers a case only its own country's bodies
+ * and those of none.
  *
  * A loaded directory keeps one compiled pattern per entry, and a
  * compiled pattern keeps its own match data: a directory must not be
@@ -46,11 +48,21 @@ static const struct member {
 	{ "contact", offsetof(ck_directory_entry, contact), false },
 	{ "region", offsetof(ck_directory_entry, region), false },
 	{ "audience", offsetof(ck_directory_entry, audience), true },
+	{ "country", offsetof(ck_directory_entry, country), false },
 };
 #define N_MEMBERS (sizeof members / sizeof members[0])
+/* The members a suggestion shows: all but the pattern and the country,
+ * which only choose the entries. */
+#define AUDIENCE 6
+#define COUNTRY 7
 
 /* Who an entry is for. */
 static const char *const audiences[] = { "professional", "family", "both", NULL };
+
+/* The countries a directory shared between municipalities may mark an
+ * entry with: a Swedish case is never offered a Danish body, nor the
+ * other way. */
+static const char *const countries[] = { "DK", "SE", NULL };
 
 static const char **
 member_slot(ck_directory_entry *entry, size_t i)
@@ -118,12 +130,21 @@ add_entry(ck_directory *dir, const char *const *values, unsigned long line,
 			return false;
 		}
 	for (a = audiences; *a != NULL; a++)
-		if (strcmp(values[N_MEMBERS - 1], *a) == 0)
+		if (strcmp(values[AUDIENCE], *a) == 0)
 			break;
 	if (*a == NULL) {
 		ck_problem_set(p, "audience", _("not one of: %s"),
 			       "professional, family, both");
 		return false;
+	}
+	if (values[COUNTRY] != NULL && values[COUNTRY][0] != '\0') {
+		for (a = countries; *a != NULL; a++)
+			if (strcmp(values[COUNTRY], *a) == 0)
+				break;
+		if (*a == NULL) {
+			ck_problem_set(p, "country", _("not one of: %s"), "DK, SE");
+			return false;
+		}
 	}
 	re = ck_regex_compile(values[0], err, sizeof err);
 	if (re == NULL) {
@@ -401,7 +422,7 @@ suggestion(const ck_directory_entry *entry)
 
 	if (obj == NULL)
 		ck_fatal(_("out of memory"));
-	for (i = 1; i < N_MEMBERS; i++) {
+	for (i = 1; i <= AUDIENCE; i++) {
 		const char *text = *member_slot((ck_directory_entry *)entry, i);
 
 		if (text != NULL &&
@@ -415,16 +436,21 @@ json_t *
 ck_directory_suggest(ck_directory *dir, const json_t *record, char *err,
 		     size_t errsize)
 {
+	const char *country = ck_case_country(record);
 	json_t *out = json_array();
 	size_t i, k;
 
 	if (out == NULL)
 		ck_fatal(_("out of memory"));
 	for (i = 0; i < dir->count; i++) {
-		int rc = ck_directory_match(dir, i, record, err, errsize);
+		const char *of = dir->entries[i].country;
 		json_t *s, *old;
 		bool seen = false;
+		int rc;
 
+		if (of != NULL && strcmp(of, country) != 0)
+			continue;
+		rc = ck_directory_match(dir, i, record, err, errsize);
 		if (rc < 0) {
 			json_decref(out);
 			return NULL;

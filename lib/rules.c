@@ -32,39 +32,42 @@ static const char *const standard_kinds[] = {
 	"own-home", "job", NULL
 };
 
-/* The duration parameters and casekit's defaults, used when no set in
- * the chain gives one. */
-static const struct {
-	const char *name;
-	const char *fallback;
-} duration_params[] = {
-	{ "daycare_age", "1y" },
-	{ "daycare_lead", "6m" },
-	{ "kindergarten_age", "2y10m" },
-	{ "kindergarten_lead", "6m" },
-	{ "school_lead", "12m" },
-	{ "youth_education_lead", "12m" },
-	{ "adult_age", "18y" },
-	{ "adult_prepare_age", "16y" }
+/* The transitions case-transition plan makes when no set of the chain
+ * says which (planned_transitions): DK 1.6's, from daycare to adult
+ * life. */
+static const char *const default_planned[] = {
+	"daycare", "kindergarten", "school", "youth-education", "adult", NULL
 };
-#define N_DURATIONS (sizeof duration_params / sizeof duration_params[0])
 
-/* The whole-years parameters: school starts 1 August of the year the
- * child turns school_age; youth education likewise. */
+/* The parameters casekit knows a default for, used when no set in the
+ * chain gives them, and whose type is fixed: a duration, or whole years
+ * (school starts 1 August of the year the child turns school_age; youth
+ * education likewise). Other parameters are a kind's _age, _lead and
+ * _prepare_age (see param_type). */
 static const struct {
 	const char *name;
-	int fallback;
-} year_params[] = {
-	{ "school_age", 6 },
-	{ "youth_education_age", 16 }
+	const char *duration;    /* the default duration, or NULL */
+	int years;               /* the default whole years, or 0 */
+} known_params[] = {
+	{ "daycare_age", "1y", 0 },
+	{ "daycare_lead", "6m", 0 },
+	{ "kindergarten_age", "2y10m", 0 },
+	{ "kindergarten_lead", "6m", 0 },
+	{ "school_age", NULL, 6 },
+	{ "school_lead", "12m", 0 },
+	{ "youth_education_age", NULL, 16 },
+	{ "youth_education_lead", "12m", 0 },
+	{ "adult_age", "18y", 0 },
+	{ "adult_prepare_age", "16y", 0 }
 };
-#define N_YEARS (sizeof year_params / sizeof year_params[0])
+#define N_KNOWN_PARAMS (sizeof known_params / sizeof known_params[0])
 /* A bound that only catches nonsense: no transition is 100 years away. */
 #define YEARS_MAX 99
 
 /* The members a set may have; "x_…" members are local notes. */
 static const char *const set_members[] = {
-	"name", "title", "extends", "parameters", "transition_kinds", "rules", NULL
+	"name", "title", "extends", "parameters", "transition_kinds",
+	"planned_transitions", "rules", NULL
 };
 
 static const char *const bases[] = { "law", "recommendation", "local", NULL };
@@ -83,8 +86,9 @@ struct ck_ruleset {
 	enum set_state state;
 	json_t *rules;          /* after inheritance: an array of objects */
 	json_t *kinds;          /* transition_kinds, inherited too */
-	ck_duration durations[N_DURATIONS];
-	int years[N_YEARS];
+	json_t *params;         /* parameters, inherited too: name to value */
+	json_t *planned;        /* planned_transitions, inherited, or NULL:
+				   casekit's default */
 };
 
 struct ck_rulebook {
@@ -418,47 +422,99 @@ language_strings(const json_t *value)
 	return true;
 }
 
-static int
-duration_index(const char *name)
+/* What a parameter holds. */
+enum param_type {
+	PARAM_NONE,             /* no such parameter */
+	PARAM_DURATION,         /* a duration: an age or a lead time */
+	PARAM_YEARS,            /* whole years: 1 August of the year turned */
+	PARAM_AGE               /* either: a new kind's age */
+};
+
+static long
+known_index(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < N_DURATIONS; i++)
-		if (strcmp(duration_params[i].name, name) == 0)
-			return (int)i;
+	for (i = 0; i < N_KNOWN_PARAMS; i++)
+		if (strcmp(known_params[i].name, name) == 0)
+			return (long)i;
 	return -1;
 }
 
-static int
-years_index(const char *name)
+/* True when NAME is the parameter KIND_SUFFIX of KIND ("youth-education"
+ * and "_lead": youth_education_lead). */
+static bool
+is_kind_param(const char *name, const char *kind, const char *suffix)
 {
-	size_t i;
+	char want[CK_FIELD_MAX];
 
-	for (i = 0; i < N_YEARS; i++)
-		if (strcmp(year_params[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	ck_transition_param_name(kind, suffix, want, sizeof want);
+	return strcmp(name, want) == 0;
 }
 
-/* The parameters: the parent's (or casekit's defaults), then the set's
- * own. */
+/* The type of the parameter NAME in SET: the known ones' own; else, for
+ * a transition kind the set allows (its kinds must be read first), the
+ * kind's _age (a duration or whole years), _lead and _prepare_age
+ * (durations), so that a set with kinds of its own can plan them. */
+static enum param_type
+param_type(const ck_ruleset *set, const char *name)
+{
+	static const char *const suffixes[] = { "_lead", "_prepare_age" };
+	long k = known_index(name);
+	const char *const *std;
+	json_t *kind;
+	size_t i, j;
+
+	if (k >= 0)
+		return known_params[k].duration != NULL ? PARAM_DURATION : PARAM_YEARS;
+	for (std = standard_kinds; *std != NULL; std++) {
+		if (is_kind_param(name, *std, "_age"))
+			return PARAM_AGE;
+		for (j = 0; j < 2; j++)
+			if (is_kind_param(name, *std, suffixes[j]))
+				return PARAM_DURATION;
+	}
+	json_array_foreach(set->kinds, i, kind) {
+		if (is_kind_param(name, json_string_value(kind), "_age"))
+			return PARAM_AGE;
+		for (j = 0; j < 2; j++)
+			if (is_kind_param(name, json_string_value(kind), suffixes[j]))
+				return PARAM_DURATION;
+	}
+	return PARAM_NONE;
+}
+
+/* True when VALUE is a duration, not negative (a negative age or lead
+ * time has no meaning). */
+static bool
+nonnegative_duration(const json_t *value)
+{
+	ck_duration dur;
+
+	return json_is_string(value) && ck_duration_parse(json_string_value(value), &dur) &&
+	       dur.months >= 0 && dur.days >= 0;
+}
+
+static bool
+whole_years(const json_t *value)
+{
+	json_int_t n;
+
+	return json_is_integer(value) && (n = json_integer_value(value)) >= 1 && n <= YEARS_MAX;
+}
+
+/* The parameters: the parent's, then the set's own; casekit's defaults
+ * stand behind them (ck_ruleset_duration). */
 static bool
 check_parameters(ck_ruleset *set)
 {
 	json_t *params = json_object_get(set->json, "parameters");
 	const char *key;
 	json_t *value;
-	size_t i;
 
-	if (set->parent != NULL) {
-		memcpy(set->durations, set->parent->durations, sizeof set->durations);
-		memcpy(set->years, set->parent->years, sizeof set->years);
-	} else {
-		for (i = 0; i < N_DURATIONS; i++)
-			ck_duration_parse(duration_params[i].fallback, &set->durations[i]);
-		for (i = 0; i < N_YEARS; i++)
-			set->years[i] = year_params[i].fallback;
-	}
+	set->params = set->parent != NULL ? json_deep_copy(set->parent->params) : json_object();
+	if (set->params == NULL)
+		ck_fatal(_("out of memory"));
 	if (params == NULL)
 		return true;
 	if (!json_is_object(params)) {
@@ -467,34 +523,102 @@ check_parameters(ck_ruleset *set)
 	}
 	json_object_foreach(params, key, value) {
 		char field[CK_FIELD_MAX];
-		int d = duration_index(key), y = years_index(key);
 
 		snprintf(field, sizeof field, "parameters.%s", key);
-		if (d >= 0) {
-			ck_duration dur;
-
-			/* A negative age or lead time has no meaning. */
-			if (!json_is_string(value)
-			    || !ck_duration_parse(json_string_value(value), &dur)
-			    || dur.months < 0 || dur.days < 0) {
+		switch (param_type(set, key)) {
+		case PARAM_DURATION:
+			if (!nonnegative_duration(value)) {
 				ck_error_at(set->file, 0, field,
 					    _("not a duration (such as 6m, 1y or 2y10m)"));
 				return false;
 			}
-			set->durations[d] = dur;
-		} else if (y >= 0) {
-			json_int_t n;
-
-			if (!json_is_integer(value)
-			    || (n = json_integer_value(value)) < 1 || n > YEARS_MAX) {
+			break;
+		case PARAM_YEARS:
+			if (!whole_years(value)) {
 				ck_error_at(set->file, 0, field,
 					    _("not a whole number of years from 1 to %d"),
 					    YEARS_MAX);
 				return false;
 			}
-			set->years[y] = (int)n;
-		} else {
+			break;
+		case PARAM_AGE:
+			if (!nonnegative_duration(value) && !whole_years(value)) {
+				ck_error_at(set->file, 0, field,
+					    _("not an age: a duration (such as 1y) or a whole "
+					      "number of years from 1 to %d"), YEARS_MAX);
+				return false;
+			}
+			break;
+		case PARAM_NONE:
 			ck_error_at(set->file, 0, field, _("no such parameter"));
+			return false;
+		}
+		if (json_object_set(set->params, key, value) != 0)
+			ck_fatal(_("out of memory"));
+	}
+	return true;
+}
+
+/* planned_transitions: the set's own list, else the parent's, else
+ * casekit's default; each a kind the set allows, once, whose due date
+ * and preparation its parameters give. */
+static bool
+check_planned(ck_ruleset *set)
+{
+	json_t *own = json_object_get(set->json, "planned_transitions");
+	const char *kind;
+	size_t i, j;
+
+	if (own != NULL) {
+		json_t *item;
+
+		if (!json_is_array(own) || json_array_size(own) == 0 ||
+		    json_array_size(own) > CK_TRANSITIONS_MAX) {
+			ck_error_at(set->file, 0, "planned_transitions",
+				    _("not a list of 1 to %d transition kinds"), CK_TRANSITIONS_MAX);
+			return false;
+		}
+		json_array_foreach(own, i, item) {
+			char field[CK_FIELD_MAX];
+
+			snprintf(field, sizeof field, "planned_transitions[#%zu]", i + 1);
+			if (!nonempty_string(item) ||
+			    !ck_ruleset_transition_kind(set, json_string_value(item))) {
+				ck_error_at(set->file, 0, field,
+					    _("not a transition kind of the set (a standard "
+					      "kind or one of transition_kinds)"));
+				return false;
+			}
+			for (j = 0; j < i; j++)
+				if (json_equal(json_array_get(own, j), item)) {
+					ck_error_at(set->file, 0, field, _("listed twice"));
+					return false;
+				}
+		}
+		set->planned = json_incref(own);
+	} else if (set->parent != NULL && set->parent->planned != NULL) {
+		set->planned = json_incref(set->parent->planned);
+	}
+	for (i = 0; (kind = ck_ruleset_planned(set, i)) != NULL; i++) {
+		char field[CK_FIELD_MAX], age[CK_FIELD_MAX], lead[CK_FIELD_MAX];
+		char prepare[CK_FIELD_MAX];
+		ck_duration d;
+		int years;
+
+		snprintf(field, sizeof field, "planned_transitions[#%zu]", i + 1);
+		ck_transition_param_name(kind, "_age", age, sizeof age);
+		ck_transition_param_name(kind, "_lead", lead, sizeof lead);
+		ck_transition_param_name(kind, "_prepare_age", prepare, sizeof prepare);
+		if (!ck_ruleset_duration(set, age, &d) && !ck_ruleset_years(set, age, &years)) {
+			ck_error_at(set->file, 0, field,
+				    _("a planned transition needs the age it is due at: "
+				      "parameters.%s"), age);
+			return false;
+		}
+		if (!ck_ruleset_duration(set, lead, &d) && !ck_ruleset_duration(set, prepare, &d)) {
+			ck_error_at(set->file, 0, field,
+				    _("a planned transition needs parameters.%s or "
+				      "parameters.%s"), lead, prepare);
 			return false;
 		}
 	}
@@ -855,8 +979,28 @@ check_field(enum field_type type, const json_t *value, char *err, size_t errsize
 	return false;
 }
 
+/* True when VALUE is a non-empty list of sectors an actor may have,
+ * "family" not among them (the family is not a sector that takes part). */
+static bool
+sector_names(const json_t *value)
+{
+	const char *const *sectors = ck_field_values("actors.sector");
+	const json_t *item;
+	size_t i;
+
+	if (!json_is_array(value) || json_array_size(value) == 0 || sectors == NULL)
+		return false;
+	json_array_foreach(value, i, item) {
+		const char *name = json_string_value(item);
+
+		if (name == NULL || strcmp(name, "family") == 0 || !in_list(sectors, name))
+			return false;
+	}
+	return true;
+}
+
 /* The conditions of "when": paths and patterns, or "sectors" and a
- * number of sectors. */
+ * number of sectors or the sectors that must all take part. */
 static bool
 check_when(const json_t *when, char *err, size_t errsize)
 {
@@ -874,8 +1018,11 @@ check_when(const json_t *when, char *err, size_t errsize)
 		if (strcmp(key, "sectors") == 0) {
 			if (json_is_integer(value) && json_integer_value(value) > 0)
 				continue;
+			if (sector_names(value))
+				continue;
 			snprintf(err, errsize, "sectors: %s",
-				 _("not a whole number of sectors, 1 or more"));
+				 _("not a whole number of sectors, 1 or more, nor a list of "
+				   "sectors (social, health, education, employment, civil)"));
 			return false;
 		}
 		if (strcmp(key, "age_below") == 0 || strcmp(key, "age_at_least") == 0) {
@@ -1394,8 +1541,9 @@ load_set(ck_rulebook *book, const char *file)
 	good = set->json != NULL
 	       && check_members(set)
 	       && resolve_extends(book, set)
-	       && check_parameters(set)
 	       && check_kinds(set)
+	       && check_parameters(set)
+	       && check_planned(set)
 	       && check_rules(set);
 	set->state = good ? SET_READY : SET_BROKEN;
 	book->n_loading--;
@@ -1537,6 +1685,8 @@ ck_rulebook_free(ck_rulebook *book)
 		json_decref(set->json);
 		json_decref(set->rules);
 		json_decref(set->kinds);
+		json_decref(set->params);
+		json_decref(set->planned);
 		free(set);
 	}
 	free(book->sets);
@@ -1599,26 +1749,49 @@ ck_ruleset_title(const ck_ruleset *set, const char *lang)
 bool
 ck_ruleset_duration(const ck_ruleset *set, const char *name, ck_duration *out)
 {
-	int i = name != NULL ? duration_index(name) : -1;
+	const json_t *value = set != NULL && name != NULL ? json_object_get(set->params, name)
+							  : NULL;
+	long k;
 
-	if (i < 0)
+	if (value != NULL)
+		return json_is_string(value) && ck_duration_parse(json_string_value(value), out);
+	k = name != NULL ? known_index(name) : -1;
+	if (k < 0 || known_params[k].duration == NULL)
 		return false;
-	if (set != NULL)
-		*out = set->durations[i];
-	else
-		ck_duration_parse(duration_params[i].fallback, out);
+	ck_duration_parse(known_params[k].duration, out);
 	return true;
 }
 
 bool
 ck_ruleset_years(const ck_ruleset *set, const char *name, int *out)
 {
-	int i = name != NULL ? years_index(name) : -1;
+	const json_t *value = set != NULL && name != NULL ? json_object_get(set->params, name)
+							  : NULL;
+	long k;
 
-	if (i < 0)
+	if (value != NULL) {
+		if (!json_is_integer(value))
+			return false;
+		*out = (int)json_integer_value(value);
+		return true;
+	}
+	k = name != NULL ? known_index(name) : -1;
+	if (k < 0 || known_params[k].years == 0)
 		return false;
-	*out = set != NULL ? set->years[i] : year_params[i].fallback;
+	*out = known_params[k].years;
 	return true;
+}
+
+const char *
+ck_ruleset_planned(const ck_ruleset *set, size_t i)
+{
+	size_t n = 0;
+
+	if (set != NULL && set->planned != NULL)
+		return json_string_value(json_array_get(set->planned, i));
+	while (default_planned[n] != NULL)
+		n++;
+	return i < n ? default_planned[i] : NULL;
 }
 
 bool
@@ -1651,6 +1824,27 @@ ck_ruleset_rule(const ck_ruleset *set, const char *id)
 	long at = id != NULL ? rule_index(set->rules, id) : -1;
 
 	return at >= 0 ? json_array_get(set->rules, (size_t)at) : NULL;
+}
+
+bool
+ck_ruleset_coordinator_municipal(const ck_ruleset *set)
+{
+	const json_t *rule;
+	bool any = false;
+	size_t i;
+
+	if (set == NULL)
+		return true;
+	json_array_foreach(set->rules, i, rule) {
+		const char *kind = json_string_value(json_object_get(rule, "kind"));
+
+		if (kind == NULL || strcmp(kind, "coordinator") != 0)
+			continue;
+		if (!json_is_false(json_object_get(rule, "municipal")))
+			return true;
+		any = true;
+	}
+	return !any;
 }
 
 const char *

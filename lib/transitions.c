@@ -1,32 +1,24 @@
-/* transitions.c — the transitions ahead of a child (DK 1.6): planning
- * the standard ones from the birth date and a rule set's parameters,
- * finding one by its kind, and telling which are coming up. Used by
- * case-transition, and by the programs that judge and count them. */
+/* transitions.c — the transitions ahead of a child (DK 1.6; in Sweden
+ * from förskola to vuxenhabilitering): planning the ones a rule set
+ * plans from the birth date and its parameters, finding one by its
+ * kind, and telling which are coming up. Used by case-transition, and by
+ * the programs that judge and count them. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "casekit.h"
 #include "i18n.h"
 
-/* The standard transitions plan makes, in the order that breaks a tie of
- * due dates; own-home and job depend on the young person, not on age,
- * and are added by hand. */
-enum kind_index { DAYCARE, KINDERGARTEN, SCHOOL, YOUTH_EDUCATION, ADULT };
-
-static const char *const planned_kinds[CK_TRANSITIONS_STANDARD] = {
-	"daycare", "kindergarten", "school", "youth-education", "adult"
-};
-
-/* A duration parameter of SET; every name used here is one rules.c
- * knows, so the lookup cannot fail. */
-static ck_duration
-duration(const ck_ruleset *set, const char *name)
+/* A duration parameter of SET; false when it has none of that name. */
+static bool
+duration(const ck_ruleset *set, const char *kind, const char *suffix, ck_duration *out)
 {
-	ck_duration d = { 0, 0 };
+	char name[CK_FIELD_MAX];
 
-	ck_ruleset_duration(set, name, &d);
-	return d;
+	ck_transition_param_name(kind, suffix, name, sizeof name);
+	return ck_ruleset_duration(set, name, out);
 }
 
 static ck_date
@@ -37,98 +29,110 @@ minus(ck_date date, ck_duration d)
 	return ck_date_add(date, d);
 }
 
-/* 1 August of the year the child turns AGE: Danish school years start
- * then, and a child starts school in the calendar year it turns 6
- * (folkeskoleloven § 34), youth education in the year it turns 16. */
-static ck_date
-first_of_august(ck_date born, const ck_ruleset *set, const char *name)
+void
+ck_transition_param_name(const char *kind, const char *suffix, char *out, size_t size)
 {
-	int year, month, day, age = 0;
+	size_t i;
 
-	ck_ruleset_years(set, name, &age);
+	if (size == 0)
+		return;
+	snprintf(out, size, "%s%s", kind, suffix);
+	for (i = 0; out[i] != '\0' && i < strlen(kind); i++)
+		if (out[i] == '-')
+			out[i] = '_';
+}
+
+/* The due date of KIND for a child born BORN: BORN + its _age, or, when
+ * _age is whole years, 1 August of the year the child turns that age:
+ * Danish and Swedish school years start in August, and a child starts
+ * school in the calendar year it turns 6 (folkeskoleloven § 34), as a
+ * Swedish child starts förskoleklass the year it turns 6 and grundskola
+ * the year it turns 7. False when the set has no _age for KIND. */
+static bool
+due_of(const ck_ruleset *set, const char *kind, ck_date born, ck_date *out)
+{
+	char name[CK_FIELD_MAX];
+	int year, month, day, age;
+	ck_duration d;
+
+	if (duration(set, kind, "_age", &d)) {
+		*out = ck_date_add(born, d);
+		return true;
+	}
+	ck_transition_param_name(kind, "_age", name, sizeof name);
+	if (!ck_ruleset_years(set, name, &age))
+		return false;
 	ck_date_to_ymd(born, &year, &month, &day);
 	year += age;
 	if (year > 9999)
 		year = 9999;
-	return ck_date_from_ymd(year, 8, 1);
+	*out = ck_date_from_ymd(year, 8, 1);
+	return true;
 }
 
-/* The lead of a kind: how long before due its preparation starts. The
- * adult transition is prepared from the 16th birthday and due at the
- * 18th (Barnets lov §§ 122-123): its lead is the difference. */
-static bool
-lead(const ck_ruleset *set, const char *kind, ck_duration *out)
-{
-	static const char *const leads[][2] = {
-		{ "daycare", "daycare_lead" },
-		{ "kindergarten", "kindergarten_lead" },
-		{ "school", "school_lead" },
-		{ "youth-education", "youth_education_lead" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof leads / sizeof leads[0]; i++)
-		if (strcmp(kind, leads[i][0]) == 0) {
-			*out = duration(set, leads[i][1]);
-			return true;
-		}
-	if (strcmp(kind, "adult") == 0) {
-		ck_duration age = duration(set, "adult_age");
-		ck_duration prepare = duration(set, "adult_prepare_age");
-
-		out->months = age.months - prepare.months;
-		out->days = age.days - prepare.days;
-		return true;
-	}
-	return false;
-}
-
-void
+size_t
 ck_transitions_standard(const ck_ruleset *set, ck_date born,
-			ck_transition_plan out[CK_TRANSITIONS_STANDARD])
+			ck_transition_plan out[CK_TRANSITIONS_MAX])
 {
+	const char *kind;
 	ck_duration d;
-	size_t i, j;
+	size_t i, j, n = 0;
 
-	for (i = 0; i < CK_TRANSITIONS_STANDARD; i++)
-		out[i].kind = planned_kinds[i];
-	out[DAYCARE].due = ck_date_add(born, duration(set, "daycare_age"));
-	out[KINDERGARTEN].due = ck_date_add(born, duration(set, "kindergarten_age"));
-	out[SCHOOL].due = first_of_august(born, set, "school_age");
-	out[YOUTH_EDUCATION].due = first_of_august(born, set, "youth_education_age");
-	out[ADULT].due = ck_date_add(born, duration(set, "adult_age"));
-	for (i = 0; i < ADULT; i++) {
-		lead(set, out[i].kind, &d);
-		out[i].prepare_from = minus(out[i].due, d);
+	for (i = 0; n < CK_TRANSITIONS_MAX && (kind = ck_ruleset_planned(set, i)) != NULL; i++) {
+		ck_transition_plan *t = &out[n];
+
+		/* A loaded set has been checked to give each its age. */
+		if (!due_of(set, kind, born, &t->due))
+			continue;
+		t->kind = kind;
+		/* From the 16th birthday itself (adult_prepare_age), not 2
+		 * years before the 18th: the two differ for a child born on
+		 * 29 February. */
+		if (duration(set, kind, "_prepare_age", &d))
+			t->prepare_from = ck_date_add(born, d);
+		else if (duration(set, kind, "_lead", &d))
+			t->prepare_from = minus(t->due, d);
+		else
+			t->prepare_from = t->due;
+		/* A set whose lead is negative would prepare after the due
+		 * date, which casekit(5) does not allow: prepare from the day
+		 * itself. */
+		if (t->prepare_from > t->due)
+			t->prepare_from = t->due;
+		n++;
 	}
-	/* From the 16th birthday itself, not 2 years before the 18th: the
-	 * two differ for a child born on 29 February. */
-	out[ADULT].prepare_from = ck_date_add(born, duration(set, "adult_prepare_age"));
-	/* A set whose lead is negative would prepare after the due date,
-	 * which casekit(5) does not allow: prepare from the day itself. */
-	for (i = 0; i < CK_TRANSITIONS_STANDARD; i++)
-		if (out[i].prepare_from > out[i].due)
-			out[i].prepare_from = out[i].due;
-	/* In order of due; a stable insertion sort keeps ties in the
-	 * standard order. */
-	for (i = 1; i < CK_TRANSITIONS_STANDARD; i++) {
+	/* In order of due; a stable insertion sort keeps ties in the set's
+	 * order. */
+	for (i = 1; i < n; i++) {
 		ck_transition_plan t = out[i];
 
 		for (j = i; j > 0 && out[j - 1].due > t.due; j--)
 			out[j] = out[j - 1];
 		out[j] = t;
 	}
+	for (i = n; i < CK_TRANSITIONS_MAX; i++)
+		out[i].kind = NULL;
+	return n;
 }
 
 bool
 ck_transition_prepare_from(const ck_ruleset *set, const char *kind, ck_date due,
 			   ck_date *out)
 {
-	ck_duration d;
+	ck_duration lead, age, prepare;
 
-	if (kind == NULL || !lead(set, kind, &d))
+	if (kind == NULL)
 		return false;
-	*out = minus(due, d);
+	if (!duration(set, kind, "_lead", &lead)) {
+		/* The adult transition is prepared from the 16th birthday
+		 * and due at the 18th (Barnets lov §§ 122-123): its lead is
+		 * the difference. */
+		if (!duration(set, kind, "_age", &age) || !duration(set, kind, "_prepare_age", &prepare))
+			return false;
+		lead.months = age.months - prepare.months;
+		lead.days = age.days - prepare.days;
+	}
+	*out = minus(due, lead);
 	if (*out > due)
 		*out = due;
 	return true;
@@ -181,10 +185,10 @@ ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
 {
 	const char *text = json_string_value(json_object_get(json_object_get(record, "child"),
 							     "born"));
-	ck_transition_plan plan[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan plan[CK_TRANSITIONS_MAX];
 	json_t *added;
 	ck_date born;
-	size_t i;
+	size_t i, n;
 
 	if (text == NULL) {
 		ck_problem_set(p, "child.born", "%s", _("missing: plan needs the birth date"));
@@ -194,10 +198,10 @@ ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
 		ck_problem_set(p, "child.born", "%s", _("not a date (YYYY-MM-DD)"));
 		return NULL;
 	}
-	ck_transitions_standard(set, born, plan);
+	n = ck_transitions_standard(set, born, plan);
 	added = json_array();
 	ck_oom_unless(added != NULL);
-	for (i = 0; i < CK_TRANSITIONS_STANDARD; i++) {
+	for (i = 0; i < n; i++) {
 		/* Only what is still ahead: a transition due today or before
 		 * has happened, whether or not it was recorded. */
 		if (plan[i].due <= today || ck_transition_find(record, plan[i].kind, NULL) != NULL)

@@ -242,6 +242,9 @@ static const struct field decision_members[] = {
 	{ .name = "child_heard", .kind = KIND_DATE_OR_NOT_REQUIRED },
 	OBJECT("hearing_exception", hearing_exception_members),
 	DATE("delay_notified"),
+	/* LSS 28 f §: a report of a decision not carried out in time
+	 * cannot come before the decision. */
+	DATE_AFTER("reported_ivo", "decided"),
 	OBJECT("follow_up", follow_up_members),
 	OBJECT("complaint", complaint_members),
 	END
@@ -332,10 +335,23 @@ static const struct field decided_plan_members[] = {
 	END
 };
 
+/* LSS 10 §: the individual plan offered when an insats is granted, the
+ * plan made, and reviewed (updated) at least once a year. A new offer
+ * may follow a plan already made (a later insats), so offered and date
+ * are not ordered; a review cannot come before the plan. */
+static const struct field individual_plan_members[] = {
+	DATE("offered"),
+	DATE("date"),
+	DATE_AFTER("updated", "date"),
+	DATE("next_review"),
+	END
+};
+
 static const struct field plans_members[] = {
 	OBJECT("common", common_plan_members),
 	OBJECT("child", decided_plan_members),
 	OBJECT("youth", decided_plan_members),
+	OBJECT("individual", individual_plan_members),
 	END
 };
 

@@ -50,6 +50,8 @@ write_sets(void)
 	write_set("t-when", RULE("wp", "'kind':'present','path':'x',"
 				 "'when':{'kind':'^a$','n':'[0-9]'}"));
 	write_set("t-sectors", RULE("ws", "'kind':'present','path':'x','when':{'sectors':2}"));
+	write_set("t-named", RULE("wn", "'kind':'present','path':'x',"
+				  "'when':{'sectors':['health','social']}"));
 	write_set("t-each", RULE("ei", "'kind':'deadline','each':'items','from':'from',"
 				 "'within':'1m','done':'done'"));
 	write_set("t-each-filter", RULE("ef", "'kind':'present','each':'items[kind=x]',"
@@ -460,6 +462,19 @@ test_when(void)
 	CHECK_OK("t-sectors", "{'x':1,'actors':[{'id':'a1','sector':'social'},"
 		 "{'id':'a2','sector':'education'},{'id':'a3','sector':'health'}]}",
 		 "[" F("ws", "ok") "]", "sectors 2: three sectors: applies");
+
+	/* "sectors": [names]: each named sector has an actor active on T. */
+	CHECK("t-named", "{'actors':[{'id':'a1','sector':'social'},{'id':'a2','sector':'health'}]}",
+	      "[" F("wn", "missing") "]", "sectors [health, social]: both take part: applies");
+	CHECK_OK("t-named", "{'actors':[{'id':'a1','sector':'social'},"
+		 "{'id':'a2','sector':'education'}]}", "[" F("wn", "n/a") "]",
+		 "sectors [health, social]: two sectors, not health: n/a");
+	CHECK_OK("t-named", "{'actors':[{'id':'a1','sector':'social'},"
+		 "{'id':'a2','sector':'health','until':'2026-11-22'}]}", "[" F("wn", "n/a") "]",
+		 "sectors [health, social]: the health actor ended on T: n/a");
+	CHECK("t-named", "{'actors':[{'id':'a1','sector':'social'},{'id':'a2','sector':'health'},"
+	      "{'id':'a3','sector':'education'}]}", "[" F("wn", "missing") "]",
+	      "sectors [health, social]: a third sector besides: applies");
 }
 
 /* each: one finding per element, item its string id, a transition's
@@ -1191,8 +1206,8 @@ test_transition_prepare(void)
 #undef TR
 }
 
-/* sip: responsible names an active actor, every item an actor, and
- * consent.given is set. */
+/* sip: responsible names an active actor, there is a measure and every
+ * one has an actor, and consent.given is set. */
 static void
 test_sip(void)
 {
@@ -1216,8 +1231,11 @@ test_sip(void)
 	      "[" F("sp", "missing") "]", "sip: consent without given: missing");
 	CHECK("t-sip", SIP("{'responsible':'a1','items':[{'what':'x','actor':'a1'}]}"),
 	      "[" F("sp", "missing") "]", "sip: no consent: missing");
-	CHECK_OK("t-sip", SIP("{'responsible':'a1','consent':{'given':'2026-10-01'}}"),
-		 "[" F("sp", "ok") "]", "sip: no items: every item has an actor");
+	/* HSL 16 kap. 4 §: the plan states the measures needed. */
+	CHECK("t-sip", SIP("{'responsible':'a1','consent':{'given':'2026-10-01'}}"),
+	      "[" F("sp", "missing") "]", "sip: no measures: missing");
+	CHECK("t-sip", SIP("{'responsible':'a1','items':[],'consent':{'given':'2026-10-01'}}"),
+	      "[" F("sp", "missing") "]", "sip: an empty list of measures: missing");
 	CHECK("t-sip", "{'actors':[{'id':'a1'}]}", "[" F("sp", "missing") "]",
 	      "sip: no plans: missing");
 #undef SIP
@@ -1406,7 +1424,8 @@ test_shipped_base(void)
 	       "rare-disability: knowledge-source ok with an active hospital");
 }
 
-/* se-samordning: its own order of rules, sip and strain-coordinator. */
+/* se-samordning: its own order of rules, sip and koordinator (the law
+ * of each rule is tested in test-law-se.c). */
 static void
 test_shipped_se(void)
 {
@@ -1417,20 +1436,20 @@ test_shipped_se(void)
 	"'municipal':true," coord "'since':'2026-10-01'},{'id':'a2','role':'hospital'," \
 	"'sector':'health','since':'2026-10-02'}],'consents':[{'id':'c1','given_by':'parents'," \
 	"'given':'2026-10-02','expires':'2027-10-02','recipients':['a2']}]," \
-	"'offers':[{'id':'o1','kind':'parent-programme','to':'parents','status':'offered'," \
+	"'offers':[{'id':'o1','kind':'information','to':'parents','status':'offered'," \
 	"'date':'2026-10-10'}],'plans':{'common':{'sip':true,'updated':'2026-10-15'," \
 	"'responsible':'a1'," consent "'items':[{'what':'habilitation','actor':'a2'}]}}," \
 	"'meetings':[{'id':'m1','date':'2026-10-15','kind':'network','actors':['a1','a2']}]}"
 	CHECK("se-samordning", SE_CASE("", ""),
-	      "[{'rule':'strain-coordinator','ref':'SE samordning','basis':'recommendation',"
-	      "'status':'missing'},{'rule':'sip','ref':'SE HSL 16 kap. 4 §; socialtjänstlagen',"
-	      "'basis':'law','status':'missing'}]",
+	      "[{'rule':'sip','ref':'16 kap. 4 § HSL; socialtjänstlagen (2025:400)',"
+	      "'basis':'law','status':'missing'},{'rule':'koordinator',"
+	      "'ref':'Socialstyrelsen, samordning av stöd: koordinator','basis':'recommendation',"
+	      "'status':'missing'}]",
 	      "se-samordning: strained without a coordinator; a SIP without consent");
 	SUMMARY("se-samordning", SE_CASE("", ""),
-		"common-plan:ok common-plan-review:ok network-meeting:ok consent:ok:a2 "
-		"consent-withdrawn:ok:a2 family-support:ok references:ok strain-coordinator:missing "
-		"sip:missing "
-		"knowledge-source:ok",
+		"sip:missing sip-start:ok sip-review:ok lss-plan-review:n/a koordinator:missing "
+		"consent:ok:a2 consent-withdrawn:ok:a2 information-service:ok network-meeting:ok "
+		"references:ok",
 		"se-samordning with CK_JUDGE_SHOW_OK: its rules in order");
 	CHECK("se-samordning", SE_CASE("'coordinator':true,", "'consent':{'given':'2026-10-15'},"),
 	      "[]", "se-samordning: a coordinator and the SIP's consent: nothing to do");

@@ -85,6 +85,19 @@ load(const char *path, char delimiter, const char *encoding)
 	return dir;
 }
 
+static json_t *record(const char *text);
+
+/* An empty record, kept for the end of the run. */
+static json_t *
+none_record(void)
+{
+	static json_t *none;
+
+	if (none == NULL)
+		none = record("{}");
+	return none;
+}
+
 static json_t *
 record(const char *text)
 {
@@ -296,6 +309,69 @@ test_match(void)
 	ck_directory_free(dir);
 }
 
+/* country: an entry marked DK or SE is offered only to a case of that
+ * country (a SE- municipality is Swedish, anything else Danish); one
+ * without a country to every case. */
+static void
+test_country(void)
+{
+	ck_directory *dir;
+	json_t *dk, *se, *local, *s;
+	char err[CK_MESSAGE_MAX], *text;
+	const ck_directory_entry *e;
+
+	dk = record("{\"municipality\":\"0101\",\"diagnosis\":{\"label\":\"Rett\"}}");
+	se = record("{\"municipality\":\"SE-0180\",\"diagnosis\":{\"label\":\"Rett\"}}");
+	local = record("{\"municipality\":\"Kommune X\",\"diagnosis\":{\"label\":\"Rett\"}}");
+	is_str(ck_case_country(se), "SE", "country: SE- is Swedish");
+	is_str(ck_case_country(dk), "DK", "country: a four-digit code is Danish");
+	is_str(ck_case_country(local), "DK", "country: a local name is Danish");
+	is_str(ck_case_country(none_record()), "DK", "country: no municipality: Danish");
+
+	dir = load(CSV("pattern,name,audience,country\n"
+		       "Rett,Landsforeningen Rett Syndrom,family,DK\n"
+		       "Rett,Svenska Rett Syndrom,family,SE\n"
+		       "Rett,Rett Syndrome Europe,both,\n"), ',', NULL);
+	ok(dir != NULL, "country: the directory loads");
+	e = ck_directory_entry_at(dir, 1);
+	is_str(e->country, "SE", "country: read");
+	ok(ck_directory_entry_at(dir, 2)->country == NULL, "country: empty is none");
+	s = ck_directory_suggest(dir, se, err, sizeof err);
+	text = json_dumps(s, JSON_COMPACT);
+	is_str(text, "[{\"name\":\"Svenska Rett Syndrom\",\"audience\":\"family\"},"
+	       "{\"name\":\"Rett Syndrome Europe\",\"audience\":\"both\"}]",
+	       "country: a Swedish case gets Swedish entries and those of no country, "
+	       "and the suggestion does not show the country");
+	free(text);
+	json_decref(s);
+	s = ck_directory_suggest(dir, dk, err, sizeof err);
+	text = json_dumps(s, JSON_COMPACT);
+	is_str(text, "[{\"name\":\"Landsforeningen Rett Syndrom\",\"audience\":\"family\"},"
+	       "{\"name\":\"Rett Syndrome Europe\",\"audience\":\"both\"}]",
+	       "country: a Danish case gets Danish entries and those of no country");
+	free(text);
+	json_decref(s);
+	ck_directory_free(dir);
+
+	dir = load(JSONL("{\"pattern\":\"Rett\",\"name\":\"S\",\"audience\":\"both\","
+			 "\"country\":\"SE\"}\n"), ',', NULL);
+	s = dir != NULL ? ck_directory_suggest(dir, dk, err, sizeof err) : NULL;
+	ok(json_is_array(s) && json_array_size(s) == 0,
+	   "country: JSON lines too; a Danish case gets no Swedish entry");
+	json_decref(s);
+	ck_directory_free(dir);
+
+	load_fails(CSV("pattern,name,audience,country\nRett,X,both,se\n"), 2, "country",
+		   "not one of: DK, SE", "country: lower case");
+	load_fails(CSV("pattern,name,audience,country\nRett,X,both,NO\n"), 2, "country",
+		   "not one of: DK, SE", "country: a country casekit does not serve");
+	load_fails(JSONL("{\"pattern\":\"a\",\"name\":\"x\",\"audience\":\"both\","
+			 "\"country\":46}\n"), 1, "country", "not a string", "country: a number");
+	json_decref(dk);
+	json_decref(se);
+	json_decref(local);
+}
+
 static void
 test_match_error(void)
 {
@@ -359,6 +435,11 @@ test_shipped(void)
 			break;
 	}
 	ok(i == n, "examples/knowledge.csv: every contact a public web address");
+	for (i = 0; i < n; i++)
+		if (ck_directory_entry_at(dir, i)->country == NULL ||
+		    strcmp(ck_directory_entry_at(dir, i)->country, "DK") != 0)
+			break;
+	ok(i == n, "examples/knowledge.csv: every entry Danish");
 	ok(family > 0 && professional > 0, "examples/knowledge.csv: for families and professionals");
 	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		json_t *rec = record(cases[k].record), *s, *one;
@@ -376,6 +457,100 @@ test_shipped(void)
 	ck_directory_free(dir);
 }
 
+/* The Swedish directory: the regions' centres for rare diagnoses,
+ * habilitering, Ågrenska, the national and user organisations, every
+ * contact a public web address, every entry Swedish; a Swedish case gets
+ * them, a Danish case none. */
+static void
+test_shipped_se(void)
+{
+	static const struct {
+		const char *record, *name;
+	} cases[] = {
+		{ "{\"municipality\":\"SE-0180\",\"diagnosis\":{\"codes\":[\"ORPHA:778\"]}}",
+		  "Centrum för sällsynta diagnoser (CSD) Stockholm" },
+		{ "{\"municipality\":\"SE-1480\",\"diagnosis\":{\"codes\":[\"ORPHA:778\"]}}",
+		  "Riksförbundet FUB: råd till anhöriga och lokala föreningar" },
+		{ "{\"municipality\":\"SE-1480\",\"diagnosis\":{\"label\":\"sällsynt syndrom\"}}",
+		  "Ågrenska: familjevistelser och kunskap om sällsynta hälsotillstånd" },
+		{ "{\"municipality\":\"SE-0380\",\"diagnosis\":{\"codes\":[\"ORPHA:98896\"]}}",
+		  "Neuroförbundet" },
+		{ "{\"municipality\":\"SE-0180\",\"diagnosis\":{\"label\":\"autism\"}}",
+		  "Habilitering & Hälsa (barn, ungdom och vuxna)" },
+	};
+	static const char *const centres[] = { "Stockholm", "Uppsala–Örebro", "Väst", "Sydöst",
+		"Syd", "Norr" };
+	const char *top = getenv("top_srcdir");
+	char path[4096], err[CK_MESSAGE_MAX];
+	ck_directory *dir;
+	json_t *rec, *s, *one;
+	size_t i, k, n, family = 0;
+
+	if (top == NULL) {
+		ok(1, "# SKIP top_srcdir is not set: the shipped directory is not tested");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/examples/knowledge-se.csv", top);
+	dir = load(path, ',', NULL);
+	ok(dir != NULL, "examples/knowledge-se.csv loads and every pattern compiles");
+	if (dir == NULL)
+		return;
+	n = ck_directory_count(dir);
+	for (i = 0; i < n; i++) {
+		const ck_directory_entry *e = ck_directory_entry_at(dir, i);
+
+		if (strcmp(e->audience, "professional") != 0)
+			family++;
+		if (e->contact == NULL || strncmp(e->contact, "https://", 8) != 0 ||
+		    strchr(e->contact, '@') != NULL || e->country == NULL ||
+		    strcmp(e->country, "SE") != 0)
+			break;
+	}
+	ok(i == n, "examples/knowledge-se.csv: every contact a public web address, "
+	   "every entry Swedish");
+	ok(family > 0, "examples/knowledge-se.csv: entries for families");
+	for (k = 0; k < sizeof centres / sizeof centres[0]; k++) {
+		char want[128];
+
+		snprintf(want, sizeof want, "Centrum för sällsynta diagnoser (CSD) %s", centres[k]);
+		for (i = 0; i < n; i++)
+			if (strcmp(ck_directory_entry_at(dir, i)->name, want) == 0)
+				break;
+		ok(i < n, "examples/knowledge-se.csv: %s", want);
+	}
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		bool found = false;
+
+		rec = record(cases[k].record);
+		s = ck_directory_suggest(dir, rec, err, sizeof err);
+		json_array_foreach(s, i, one)
+			if (strcmp(json_string_value(json_object_get(one, "name")), cases[k].name) == 0)
+				found = true;
+		ok(found, "examples/knowledge-se.csv: %s for %s", cases[k].name, cases[k].record);
+		json_decref(s);
+		json_decref(rec);
+	}
+	rec = record("{\"municipality\":\"0101\",\"diagnosis\":{\"codes\":[\"ORPHA:778\"],"
+		     "\"label\":\"sällsynt syndrom\"}}");
+	s = ck_directory_suggest(dir, rec, err, sizeof err);
+	ok(json_is_array(s) && json_array_size(s) == 0,
+	   "examples/knowledge-se.csv: nothing for a Danish case");
+	json_decref(s);
+	json_decref(rec);
+	ck_directory_free(dir);
+
+	/* And the Danish directory offers a Swedish case nothing. */
+	snprintf(path, sizeof path, "%s/examples/knowledge.csv", top);
+	dir = load(path, ',', NULL);
+	rec = record("{\"municipality\":\"SE-0180\",\"diagnosis\":{\"codes\":[\"ORPHA:778\"]}}");
+	s = dir != NULL ? ck_directory_suggest(dir, rec, err, sizeof err) : NULL;
+	ok(json_is_array(s) && json_array_size(s) == 0,
+	   "examples/knowledge.csv: nothing for a Swedish case");
+	json_decref(s);
+	json_decref(rec);
+	ck_directory_free(dir);
+}
+
 int
 main(void)
 {
@@ -384,8 +559,11 @@ main(void)
 	test_csv_bad();
 	test_jsonl();
 	test_match();
+	test_country();
 	test_match_error();
 	test_shipped();
+	test_shipped_se();
+	json_decref(none_record());
 	remove_tmp_files();
 	return done_testing();
 }

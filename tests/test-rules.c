@@ -485,6 +485,35 @@ test_errors(void)
 		  "bad.json: parameters.school_age: not a whole number", "years with a fraction" },
 		{ "bad.json", "{\"name\": \"bad\", \"parameters\": {\"youth_education_age\": 0}}",
 		  "bad.json: parameters.youth_education_age: not a whole number", "years 0" },
+		{ "bad.json", "{\"name\": \"bad\", \"parameters\": {\"camp_age\": \"5y\"}}",
+		  "bad.json: parameters.camp_age: no such parameter",
+		  "the age of a kind the set does not allow" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": \"five\"}}",
+		  "bad.json: parameters.camp_age: not an age", "a set's own kind: an age in words" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": 0}}",
+		  "bad.json: parameters.camp_age: not an age", "a set's own kind: 0 years" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_lead\": 2}}",
+		  "bad.json: parameters.camp_lead: not a duration", "a set's own kind: a lead in years" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": \"school\"}",
+		  "bad.json: planned_transitions: not a list of 1 to 16 transition kinds",
+		  "planned_transitions not a list" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": []}",
+		  "bad.json: planned_transitions: not a list", "planned_transitions empty" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"school\", \"camp\"]}",
+		  "bad.json: planned_transitions[#2]: not a transition kind of the set",
+		  "a planned kind the set does not allow" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"school\", \"school\"]}",
+		  "bad.json: planned_transitions[#2]: listed twice", "a planned kind twice" },
+		{ "bad.json", "{\"name\": \"bad\", \"planned_transitions\": [\"own-home\"]}",
+		  "bad.json: planned_transitions[#1]: a planned transition needs the age it is due "
+		  "at: parameters.own_home_age", "a planned kind without an age" },
+		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\"], "
+		  "\"parameters\": {\"camp_age\": \"5y\"}, \"planned_transitions\": [\"camp\"]}",
+		  "bad.json: planned_transitions[#1]: a planned transition needs parameters.camp_lead "
+		  "or parameters.camp_prepare_age", "a planned kind without a lead" },
 		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": \"camp\"}",
 		  "bad.json: transition_kinds: not an array", "transition_kinds not an array" },
 		{ "bad.json", "{\"name\": \"bad\", \"transition_kinds\": [\"camp\", \"\"]}",
@@ -569,6 +598,13 @@ test_errors(void)
 		  "bad.json: r1: when: a[b: ", "a broken path in when" },
 		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"sectors\": \"2\"}" "}]}",
 		  "bad.json: r1: when: sectors: not a whole number of sectors", "sectors not a number" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"sectors\": [\"health\", \"family\"]}" "}]}",
+		  "bad.json: r1: when: sectors: not a whole number of sectors, 1 or more, nor a list",
+		  "sectors naming the family" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"sectors\": [\"school\"]}" "}]}",
+		  "bad.json: r1: when: sectors: not a whole number", "sectors naming no sector" },
+		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " PRESENT ", \"when\": {\"sectors\": []}" "}]}",
+		  "bad.json: r1: when: sectors: not a whole number", "sectors an empty list" },
 		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"knowledge-source\", \"roles\": [], " R TEXTS "}]}",
 		  "bad.json: r1: roles: not a list of names", "knowledge-source with no roles" },
 		{ "bad.json", "{\"name\": \"bad\", \"rules\": [{\"id\": \"r1\", " "\"kind\": \"transition-prepare\", \"kinds\": [\"adult\"], \"except\": [\"school\"], " R TEXTS "}]}",
@@ -835,6 +871,7 @@ test_shipped(void)
 	const ck_ruleset *set;
 	size_t i;
 	ck_duration d;
+	int years;
 
 	if (top == NULL || *top == '\0') {
 		ok(1, "# SKIP top_srcdir is not set: the shipped sets are not tested");
@@ -896,30 +933,64 @@ test_shipped(void)
 	   && rule_named(set, "reassessment") != NULL, "prenatal-exposure: its two rules");
 	set = ck_rulebook_get(book, "disability");
 	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 29, "disability: base");
+	/* se-samordning is Sweden's own: no Danish rule, ref or word. */
 	set = ck_rulebook_get(book, "se-samordning");
-	is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 12, "se-samordning: 12 rules");
-	ok(set != NULL && rule_named(set, "strain-coordinator") != NULL && rule_named(set, "sip") != NULL
-	   && rule_named(set, "knowledge-source") != NULL && rule_named(set, "child-plan") == NULL
-	   && rule_named(set, "decision-delay-notice") == NULL
-	   && rule_named(set, "complaint-reassessment") == NULL
-	   && rule_named(set, "assessment-finish") == NULL
-	   && rule_named(set, "child-plan-review") == NULL,
-	   "se-samordning: its own rules, none of the Danish law's");
-	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent-withdrawn"),
-							       "ref")) : NULL,
-	       "Dataskyddsförordningen (EU) 2016/679 art. 7.3",
-	       "se-samordning: consent-withdrawn cites the regulation in Swedish");
-	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "ref")) : NULL,
-	       "SE samtycke (offentlighets- och sekretesslagen)", "se-samordning: consent's Swedish ref");
+	{
+		static const char *const ids[] = {
+			"sip", "sip-start", "sip-review", "lss-plan", "lss-plan-review",
+			"not-executed", "koordinator", "child-views", "consent",
+			"consent-withdrawn", "information-service", "network-meeting",
+			"transition-prepare", "transition-handover", "references"
+		};
+		const json_t *rule;
+		size_t i, danish = 0, untitled = 0;
+
+		is_int(set != NULL ? json_array_size(ck_ruleset_rules(set)) : 0, 15,
+		       "se-samordning: 15 rules");
+		for (i = 0; set != NULL && i < sizeof ids / sizeof ids[0]; i++)
+			ok(rule_named(set, ids[i]) != NULL, "se-samordning: rule %s", ids[i]);
+		json_array_foreach(set != NULL ? ck_ruleset_rules(set) : NULL, i, rule) {
+			const char *ref = json_string_value(json_object_get(rule, "ref"));
+			char *text = json_dumps(rule, JSON_COMPACT);
+
+			if (strstr(ref, "DK ") != NULL || strstr(ref, "Barnets lov") != NULL ||
+			    strstr(ref, "lov §") != NULL || strstr(text, "VISO") != NULL ||
+			    strstr(text, "afdækning") != NULL || strstr(text, "förfaller") != NULL ||
+			    strstr(text, "barnomsorg") != NULL || strstr(text, "samordnare") != NULL)
+				danish++;
+			if (json_object_get(json_object_get(rule, "title"), "sv") == NULL ||
+			    json_object_get(json_object_get(rule, "message"), "sv") == NULL ||
+			    json_object_get(json_object_get(rule, "reminder"), "sv") == NULL)
+				untitled++;
+			free(text);
+		}
+		is_int((long)danish, 0, "se-samordning: no Danish ref or word in any rule");
+		is_int((long)untitled, 0, "se-samordning: every rule has its Swedish title, message "
+		       "and reminder");
+	}
+	ok(set != NULL && rule_named(set, "child-plan") == NULL &&
+	   rule_named(set, "coordinator") == NULL && rule_named(set, "knowledge-source") == NULL,
+	   "se-samordning: none of the Danish rules");
 	is_str(set != NULL ? json_string_value(json_object_get(rule_named(set, "consent"), "basis")) : NULL,
 	       "recommendation", "se-samordning: consent is a recommendation");
+	ok(set != NULL && !ck_ruleset_coordinator_municipal(set),
+	   "se-samordning: the koordinator may be the region's");
+	ok(!ck_ruleset_coordinator_municipal(set) &&
+	   ck_ruleset_coordinator_municipal(ck_rulebook_get(book, "base")) &&
+	   ck_ruleset_coordinator_municipal(NULL), "base: the coordinator is municipal");
 
 	set = ck_rulebook_get(book, "rare-disability");
 	ok(set != NULL && ck_ruleset_duration(set, "kindergarten_age", &d) && d.months == 34,
 	   "rare-disability: kindergarten at 2y10m (DK)");
 	set = ck_rulebook_get(book, "se-samordning");
-	ok(set != NULL && ck_ruleset_duration(set, "kindergarten_age", &d) && d.months == 36,
-	   "se-samordning: förskoleklass planning from 3y");
+	ok(set != NULL && ck_ruleset_duration(set, "preschool_age", &d) && d.months == 12,
+	   "se-samordning: förskola from 1y");
+	ok(set != NULL && ck_ruleset_years(set, "preschool_class_age", &years) && years == 6,
+	   "se-samordning: förskoleklass the year the child turns 6");
+	ok(set != NULL && ck_ruleset_years(set, "school_age", &years) && years == 7,
+	   "se-samordning: grundskola the year the child turns 7");
+	is_str(set != NULL ? ck_ruleset_planned(set, 1) : NULL, "preschool-class",
+	       "se-samordning: plans förskoleklass second");
 	ck_rulebook_free(book);
 
 	/* The example of casekit-rules(5): a local set extending the

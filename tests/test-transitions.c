@@ -36,7 +36,7 @@ planned(const ck_transition_plan *out, const char *kind)
 {
 	size_t i;
 
-	for (i = 0; i < CK_TRANSITIONS_STANDARD; i++)
+	for (i = 0; i < CK_TRANSITIONS_MAX && out[i].kind != NULL; i++)
 		if (strcmp(out[i].kind, kind) == 0)
 			return &out[i];
 	return NULL;
@@ -56,7 +56,7 @@ expect(const ck_transition_plan *out, const char *kind, const char *due,
 static void
 test_defaults(void)
 {
-	ck_transition_plan out[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan out[CK_TRANSITIONS_MAX];
 	size_t i;
 
 	ck_transitions_standard(NULL, day("2019-04-03"), out);
@@ -74,7 +74,7 @@ test_defaults(void)
 static void
 test_school_year(void)
 {
-	ck_transition_plan out[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan out[CK_TRANSITIONS_MAX];
 
 	/* A child starts school on 1 August of the year it turns 6: one
 	 * born in August is 6 just before or on the day, one born in
@@ -95,7 +95,7 @@ test_school_year(void)
 static void
 test_leap_day(void)
 {
-	ck_transition_plan out[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan out[CK_TRANSITIONS_MAX];
 
 	/* Born 29 February: in a year without it, a birthday falls on the
 	 * last day of February, as ck_date_add_months takes it. */
@@ -365,7 +365,7 @@ test_sets(void)
 	char value[1024];
 	ck_rulebook *book;
 	const ck_ruleset *set;
-	ck_transition_plan out[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan out[CK_TRANSITIONS_MAX];
 	json_t *rec, *added;
 	ck_problem p;
 	ck_date d;
@@ -402,10 +402,26 @@ test_sets(void)
 	json_decref(added);
 	json_decref(rec);
 
+	/* Sweden: förskola from 1 year, förskoleklass the year the child
+	 * turns 6, grundskola the year it turns 7, gymnasieskola the year
+	 * it turns 16, adult life (vuxenhabilitering, LSS for adults) at
+	 * 18, prepared from 16. */
 	set = ck_rulebook_get(book, "se-samordning");
 	if (set != NULL) {
-		ck_transitions_standard(set, day("2021-03-01"), out);
-		expect(out, "kindergarten", "2024-03-01", "2023-09-01", "se-samordning");
+		ok(ck_transitions_standard(set, day("2021-03-01"), out) == 5, "se-samordning: five");
+		expect(out, "preschool", "2022-03-01", "2021-09-01", "se-samordning");
+		expect(out, "preschool-class", "2027-08-01", "2026-08-01", "se-samordning");
+		expect(out, "school", "2028-08-01", "2028-02-01", "se-samordning");
+		expect(out, "upper-secondary", "2037-08-01", "2036-08-01", "se-samordning");
+		expect(out, "adult", "2039-03-01", "2037-03-01", "se-samordning");
+		ok(planned(out, "daycare") == NULL && planned(out, "kindergarten") == NULL &&
+		   planned(out, "youth-education") == NULL, "se-samordning: no Danish transitions");
+		is_str(out[1].kind, "preschool-class", "se-samordning: in order of due");
+		ck_transitions_standard(set, day("2021-12-31"), out);
+		expect(out, "preschool-class", "2027-08-01", "2026-08-01",
+		       "se-samordning, born 31 December: the year it turns 6");
+		ok(ck_transition_prepare_from(set, "upper-secondary", day("2037-08-01"), &d) &&
+		   d == day("2036-08-01"), "se-samordning: add takes the kind's lead");
 	} else {
 		ok(0, "se-samordning loads");
 	}
@@ -447,6 +463,59 @@ test_sets(void)
 		unlink(file);
 		rmdir(dir);
 	}
+	/* A set's own kinds, planned: an age as a duration or as whole
+	 * years, a lead or an age to prepare from; planned_transitions
+	 * says which and is inherited. */
+	{
+		char dir[] = "/tmp/test-transitions-XXXXXX", file[96], child[96];
+		FILE *f = NULL, *g = NULL;
+
+		if (mkdtemp(dir) != NULL) {
+			snprintf(file, sizeof file, "%s/own.json", dir);
+			snprintf(child, sizeof child, "%s/child.json", dir);
+			f = fopen(file, "w");
+			g = fopen(child, "w");
+		}
+		if (f == NULL || g == NULL) {
+			ok(0, "temporary set files");
+			return;
+		}
+		fputs("{\"name\": \"own\", \"transition_kinds\": [\"camp\", \"year-six\"], "
+		      "\"parameters\": {\"camp_age\": \"5y\", \"camp_lead\": \"2m\", "
+		      "\"year_six_age\": 12, \"year_six_prepare_age\": \"11y\"}, "
+		      "\"planned_transitions\": [\"year-six\", \"camp\", \"adult\"]}\n", f);
+		fclose(f);
+		fputs("{\"name\": \"child\", \"extends\": \"own\", "
+		      "\"parameters\": {\"camp_lead\": \"3m\"}}\n", g);
+		fclose(g);
+		setenv("CASEKIT_RULES_PATH", dir, 1);
+		book = ck_rulebook_load(NULL);
+		set = ck_rulebook_get(book, "own");
+		ok(set != NULL && ck_transitions_standard(set, day("2020-05-05"), out) == 3,
+		   "own kinds: three planned");
+		is_str(out[0].kind, "camp", "own kinds: in order of due, camp first");
+		is_str(out[1].kind, "year-six", "own kinds: then year-six");
+		is_str(out[2].kind, "adult", "own kinds: then adult");
+		ok(out[3].kind == NULL, "own kinds: nothing after the last");
+		expect(out, "camp", "2025-05-05", "2025-03-05", "own kinds: an age and a lead");
+		expect(out, "year-six", "2032-08-01", "2031-05-05",
+		       "own kinds: 1 August of the year turned, prepared from an age");
+		ok(ck_ruleset_planned(set, 3) == NULL, "own kinds: ck_ruleset_planned ends");
+		ok(!ck_transition_prepare_from(set, "year-six", day("2032-08-01"), &d),
+		   "own kinds: add has no lead from whole years");
+		ok(ck_transition_prepare_from(set, "camp", day("2030-05-05"), &d) &&
+		   d == day("2030-03-05"), "own kinds: add takes the lead");
+		set = ck_rulebook_get(book, "child");
+		ok(set != NULL && ck_transitions_standard(set, day("2020-05-05"), out) == 3,
+		   "own kinds: the list is inherited");
+		expect(out, "camp", "2025-05-05", "2025-02-05", "own kinds: a lead changed below");
+		ck_rulebook_free(book);
+		unlink(file);
+		unlink(child);
+		rmdir(dir);
+	}
+	ok(ck_ruleset_planned(NULL, 0) != NULL && strcmp(ck_ruleset_planned(NULL, 0), "daycare") == 0
+	   && ck_ruleset_planned(NULL, 5) == NULL, "no set: casekit's five");
 	unsetenv("CASEKIT_RULES_PATH");
 }
 

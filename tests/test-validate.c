@@ -220,6 +220,13 @@ test_valid(void)
 	good("decisions.0.follow_up", "{\"first\":\"2027-03-01\",\"next\":\"2027-09-01\"}");
 	good("plans.child", "{\"decision\":\"not-needed\",\"date\":\"2026-12-01\"}");
 	good("plans.youth", "{\"decision\":\"made\",\"date\":\"2026-12-01\",\"next_review\":\"2027-06-01\"}");
+	good("plans.individual", "{\"offered\":\"2026-12-01\",\"date\":\"2026-12-15\","
+	     "\"updated\":\"2027-06-01\",\"next_review\":\"2027-12-01\"}");
+	/* A new offer (a later insats) may follow the plan made. */
+	good("plans.individual", "{\"date\":\"2026-12-15\",\"offered\":\"2027-03-01\"}");
+	good("plans.individual", "{\"date\":\"2026-12-15\",\"updated\":\"2026-12-15\"}");
+	good("decisions.0.reported_ivo", "\"2027-02-21\"");
+	good("decisions.0.reported_ivo", "\"2026-11-20\"");	/* the day of the decision */
 	good("plans.common.sip", "true");
 	good("plans.common.consent", "{\"given\":\"2026-11-15\"}");
 	good("transitions.0.handover", "{\"date\":\"2025-06-01\",\"to\":\"a2\",\"items\":[\"report\"]}");
@@ -396,6 +403,15 @@ test_date_order(void)
 	    "before prepare_from");
 	bad("assessments.0.done", "\"2026-10-26\"", "assessments[#1].done", "before started");
 	bad("decisions.0.decided", "\"2026-10-31\"", "decisions[d1].decided", "before applied");
+	bad("decisions.0.reported_ivo", "\"2026-11-19\"", "decisions[d1].reported_ivo",
+	    "before decided");
+	bad("decisions.0.reported_ivo", "\"yes\"", "decisions[d1].reported_ivo",
+	    "not a date (YYYY-MM-DD)");
+	bad("plans.individual", "{\"date\":\"2027-01-01\",\"updated\":\"2026-12-31\"}",
+	    "plans.individual.updated", "before date");
+	bad("plans.individual", "{\"offered\":true}", "plans.individual.offered",
+	    "not a date (YYYY-MM-DD)");
+	bad("plans.individual", "[]", "plans.individual", "not an object");
 	bad("consents.0.expires", "\"2026-11-02\"", "consents[c1].expires", "before given");
 	bad("followed_from", "\"2026-11-01\"", "followed_from", "before opened");
 	bad("decisions.0.complaint", "{\"received\":\"2026-12-10\",\"reassessed\":\"2026-12-09\"}",
