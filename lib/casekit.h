@@ -1491,9 +1491,6 @@ const char *ck_summary_reader_name(ck_summary_reader reader);
 /* The reader named TEXT, or -1. */
 int ck_summary_reader_parse(const char *text);
 
-/* The country whose law a case follows: "SE" for a municipality "SE-…",
- * else "DK". A static string. */
-const char *ck_case_country(const json_t *record);
 
 /* The language of a summary of RECORD for READER: OPTION (--lang) when it
  * is "da", "sv" or "en"; for the family, else the first

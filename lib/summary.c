@@ -71,14 +71,6 @@ date_member(const json_t *object, const char *key, ck_date *out)
 	return text != NULL && ck_date_parse(text, out);
 }
 
-const char *
-ck_case_country(const json_t *record)
-{
-	const char *m = str(record, "municipality");
-
-	return m != NULL && strncmp(m, "SE-", 3) == 0 ? "SE" : "DK";
-}
-
 static bool
 summary_language(const char *text)
 {
