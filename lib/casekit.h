@@ -1060,13 +1060,16 @@ bool ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *ou
  * The store (store.c): a JSON-lines file changed in place, safely
  *
  * FILE is locked through its sidecar FILE.lock (flock, blocking; created
- * beside FILE, never renamed). The lock file also keeps the highest id
- * number ever given per municipality and year, and, while an append is
- * under way, the length of FILE before it. Every open repairs what a
- * killed run left: its temporary files are removed and a half-done
- * append is cut off. A rewrite goes to a temporary file beside FILE that
- * replaces FILE only when the run ends well; an append either lands
- * whole or not at all.
+ * beside FILE, never renamed, with FILE's read and write permissions and
+ * group, so that a group can share a store). The lock file also keeps
+ * the highest id number ever given per municipality and year, and, while
+ * an append is under way, the length of FILE before it. Every open
+ * repairs what a killed run left: its temporary files are removed and a
+ * half-done append is cut off. A rewrite goes to a temporary file beside
+ * FILE that replaces FILE only when the run ends well; an append either
+ * lands whole or not at all. When FILE is a symbolic link, the file it
+ * points at is the store: it is locked (its own .lock beside it) and
+ * replaced, and the link stays.
  */
 
 typedef struct ck_store ck_store;
@@ -1093,15 +1096,18 @@ ck_reader *ck_store_reader(ck_store *store, size_t max_record);
 ck_writer *ck_store_rewrite(ck_store *store);
 
 /* Ends a rewrite begun by ck_store_rewrite, and frees WRITER. COMMIT: the
- * temporary file is flushed and synced, renamed over FILE, and the
- * folder synced; else it is removed and FILE stays as it was. An I/O
- * error is reported and ends the program with status 2, FILE unchanged. */
+ * temporary file is flushed and synced, the high-water marks saved, the
+ * file renamed over FILE, and the folder synced; else it is removed and
+ * FILE stays as it was. An I/O error is reported and ends the program
+ * with status 2: FILE unchanged, or replaced whole when only the sync of
+ * the folder failed. */
 void ck_store_finish(ck_store *store, ck_writer *writer, bool commit);
 
-/* Appends LENGTH bytes of TEXT (whole lines) to FILE: the length before
- * is written to the lock file first, so that a killed run's append is
- * cut off by the next run. On an error (a full disk) FILE is cut back,
- * the error reported, and the program ends with status 2. */
+/* Appends LENGTH bytes of TEXT (whole lines) to FILE, after a newline
+ * when FILE's last line lacks one: the length before is written to the
+ * lock file first, so that a killed run's append is cut off by the next
+ * run. On an error (a full disk) FILE is cut back, the error reported,
+ * and the program ends with status 2. */
 void ck_store_append(ck_store *store, const char *text, size_t length);
 
 /* The highest number given for ids of PREFIX ("0101-2026") that the lock
@@ -1112,7 +1118,8 @@ unsigned long ck_store_high_water(const ck_store *store, const char *prefix);
  * its prefix rises to its number (saved with the lock file). */
 void ck_store_note_id(ck_store *store, const char *id);
 
-/* Saves the high-water marks, unlocks and frees the store; NULL is fine. */
+/* Saves the high-water marks, unlocks and frees the store; NULL is fine.
+ * An error writing or closing the lock file ends the program (status 2). */
 void ck_store_close(ck_store *store);
 
 
