@@ -1110,6 +1110,19 @@ void ck_store_finish(ck_store *store, ck_writer *writer, bool commit);
  * and the program ends with status 2. */
 void ck_store_append(ck_store *store, const char *text, size_t length);
 
+/* Copies FILE as it stands to a temporary file beside it (with FILE's
+ * mode; removed at exit) and returns a descriptor open for reading at
+ * its start, the caller's to close: what a command may read in place of
+ * FILE (case-update filter). Errors end the program with status 2. */
+int ck_store_copy(ck_store *store);
+
+/* After ck_store_copy: when FILE was changed since (a command wrote to
+ * it, or replaced or removed it), puts the copy back in its place
+ * (synced, renamed over FILE) and returns true; false when FILE is as it
+ * was. Either way the copy is gone. An error ends the program with
+ * status 2, naming where the copy is. */
+bool ck_store_put_back(ck_store *store);
+
 /* The highest number given for ids of PREFIX ("0101-2026") that the lock
  * file remembers, or 0. */
 unsigned long ck_store_high_water(const ck_store *store, const char *prefix);
@@ -1169,6 +1182,9 @@ const ck_rulebook *ck_run_rules(const ck_run *run);
 
 /* The selection of the run. Borrowed. */
 ck_selection *ck_run_selection(ck_run *run);
+
+/* The store of a run with -i, or NULL. Borrowed. */
+ck_store *ck_run_store(ck_run *run);
 
 /* The next record, or NULL at the end of the input or at the first bad
  * record. A record is parsed and validated (its pathway naming a rule

@@ -51,6 +51,8 @@ struct ck_store {
 	bool lock_dirty;
 	char *temp_path;        /* a rewrite under way */
 	FILE *temp;
+	char *copy_path;        /* ck_store_copy: the store as it was */
+	struct stat before;     /* TARGET when it was copied */
 };
 
 /* ---------------------------------------------------------------------
@@ -467,6 +469,105 @@ ck_store_finish(ck_store *store, ck_writer *writer, bool commit)
 	forget_temp(store->temp_path, false);
 	store->temp_path = NULL;
 	sync_folder(store);
+}
+
+/* ---------------------------------------------------------------------
+ * A copy of the store for a command that is to leave the store alone
+ */
+
+/* Copies descriptor FROM to TO from their starts; false with errno. */
+static bool
+copy_bytes(int from, int to)
+{
+	char buf[65536];
+	ssize_t n, done;
+
+	for (;;) {
+		do
+			n = read(from, buf, sizeof buf);
+		while (n < 0 && errno == EINTR);
+		if (n == 0)
+			return true;
+		if (n < 0)
+			return false;
+		for (done = 0; done < n;) {
+			ssize_t w = write(to, buf + done, (size_t)(n - done));
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				if (w == 0)
+					errno = ENOSPC;
+				return false;
+			}
+			done += w;
+		}
+	}
+}
+
+static bool
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	       a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+int
+ck_store_copy(ck_store *store)
+{
+	int in, out, fd;
+
+	if (store->copy_path != NULL)
+		ck_fatal("ck_store_copy: a copy is made");
+	in = open(store->target, O_RDONLY | O_CLOEXEC);
+	if (in < 0 || fstat(in, &store->before) != 0)
+		ck_fatal(_("%s: cannot open: %s"), store->path, strerror(errno));
+	out = make_temp(store->dir, store->base, &store->copy_path);
+	if (out < 0)
+		ck_fatal(_("%s: cannot make a temporary file beside it: %s"),
+			 store->path, strerror(errno));
+	if (!copy_bytes(in, out) || !take_owner(out, &store->before) || close(out) != 0)
+		ck_fatal(_("%s: cannot copy: %s"), store->path, strerror(errno));
+	close(in);
+	/* The command reads the copy, and cannot write it through the
+	 * descriptor it is given. */
+	fd = open(store->copy_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		ck_fatal(_("%s: cannot open: %s"), store->copy_path, strerror(errno));
+	return fd;
+}
+
+bool
+ck_store_put_back(ck_store *store)
+{
+	struct stat now;
+	int fd;
+
+	if (store->copy_path == NULL)
+		ck_fatal("ck_store_put_back: no copy was made");
+	if (stat(store->target, &now) == 0 && same_file(&now, &store->before)) {
+		forget_temp(store->copy_path, true);
+		store->copy_path = NULL;
+		return false;
+	}
+	fd = open(store->copy_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0 || close(fd) != 0 ||
+	    rename(store->copy_path, store->target) != 0) {
+		int err = errno;
+
+		/* The copy stays, for the operator to put back. */
+		forget_temp(store->copy_path, false);
+		ck_fatal(_("%s: changed, and the copy of it as it was cannot be put back (%s): "
+			   "it is %s"), store->path, strerror(err), store->copy_path);
+	}
+	forget_temp(store->copy_path, false);
+	store->copy_path = NULL;
+	sync_folder(store);
+	return true;
 }
 
 /* Test hook: CASEKIT_FAULT=kill-during-append or kill-after-append
