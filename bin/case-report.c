@@ -139,16 +139,12 @@ reminder_domains(const ck_args *args, size_t *count)
 	return domains;
 }
 
-/* Writes the report in its format. */
+/* Writes the report in its format (DELIMITER: the CSV separator). */
 static bool
-write_report(const ck_args *args, const json_t *report)
+write_report(const ck_args *args, const json_t *report, char delimiter)
 {
 	const char *format = ck_args_get(args, "format");
-	char delimiter = ',';
 
-	if (ck_args_has(args, "delimiter") &&
-	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), &delimiter))
-		ck_usage_error(_("--delimiter: not one character (or tab)"));
 	if (format == NULL || strcmp(format, "text") == 0)
 		return ck_report_write_text(stdout, report);
 	if (strcmp(format, "csv") == 0)
@@ -160,7 +156,8 @@ write_report(const ck_args *args, const json_t *report)
 
 /* Checks the options before anything is read: usage errors exit 2. */
 static void
-check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell)
+check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell,
+	      char *delimiter)
 {
 	const char *format = ck_args_get(args, "format"), *text;
 
@@ -200,6 +197,15 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	     ck_args_has(args, "delimiter") || ck_args_has(args, "bom")))
 		ck_usage_error(_("--format, --by, --audience, --min-cell, --delimiter and --bom "
 				 "are for the report, not --reminders"));
+	/* Only CSV has a separator and a byte-order mark: with another form
+	 * they would be silently ignored. */
+	*delimiter = ',';
+	if ((ck_args_has(args, "delimiter") || ck_args_has(args, "bom")) &&
+	    (format == NULL || strcmp(format, "csv") != 0))
+		ck_usage_error(_("--delimiter and --bom go with --format csv"));
+	if (ck_args_has(args, "delimiter") &&
+	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), delimiter))
+		ck_usage_error(_("--delimiter: not one character (or tab)"));
 }
 
 int
@@ -214,12 +220,13 @@ main(int argc, char **argv)
 	size_t nfiles, ndomains = 0, max_record, i;
 	long min_cell;
 	unsigned jobs;
+	char delimiter;
 	int by;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
 	memset(&job, 0, sizeof job);
-	check_options(args, &by, &audience, &min_cell);
+	check_options(args, &by, &audience, &min_cell, &delimiter);
 	jobs = ck_jobs_option(args);
 	max_record = ck_max_record_option(args);
 	if (ck_args_has(args, "reminders"))
@@ -272,7 +279,7 @@ main(int argc, char **argv)
 				ck_fatal(_("%s: writing failed"), ck_args_get(args, "partial"));
 		}
 		report = ck_report_result(job.report, (ck_by)by, audience, min_cell);
-		if (!write_report(args, report))
+		if (!write_report(args, report, delimiter))
 			ck_fatal(_("writing output failed"));
 		json_decref(report);
 	}
