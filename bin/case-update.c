@@ -508,8 +508,9 @@ change_element(struct update *u, ck_record *rec)
 			return reject(u, rec, field, _("no such element"));
 		}
 		snprintf(id, sizeof id, "%s", item);
-	} else {
-		ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id);
+	} else if (ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id) == NULL) {
+		return reject(u, rec, ec->key, _("no number is left for a new id (an id there "
+						 "holds the largest number)"));
 	}
 	for (i = 0; i < u->nvalues; i++) {
 		const struct value *v = &u->values[i];

@@ -649,7 +649,11 @@ bool ck_case_is_open(const json_t *record);
 json_t *ck_case_element(const json_t *record, const char *key, const char *id);
 
 /* The id for a new element of the array KEY: PREFIX and one more than
- * the highest number its ids use ("a3"), into BUF (SIZE bytes). */
+ * the highest number its ids use ("a3"), into BUF (SIZE bytes, 22 are
+ * enough). NULL (BUF empty) when there is no next number: an id there
+ * holds the largest number an unsigned long holds, or more; the caller
+ * reports it (the case is bad input for the change, never blocked
+ * silently). */
 char *ck_case_next_id(const json_t *record, const char *key, char prefix,
 		      char *buf, size_t size);
 
