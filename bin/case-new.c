@@ -31,6 +31,7 @@ static const ck_option options[] = {
 	{ "map", 0, true, NULL },
 	{ "strict", 0, false, NULL },
 	{ "store", 0, true, NULL },
+	{ "max-record", 0, true, NULL },
 	{ "today", 0, true, NULL },
 	{ NULL, 0, false, NULL }
 };
@@ -87,6 +88,7 @@ help(void)
 		 "\n"
 		 "      --store FILE          append to FILE under its lock and print the\n"
 		 "                            new ids (FILE is made, mode 0600, if missing)\n"
+		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"
 		 "      --today DATE          take DATE as today (also CASEKIT_TODAY)\n"
 		 "      --help                show this help and exit\n"
 		 "      --version             show the version and exit\n"
@@ -567,11 +569,14 @@ main(int argc, char **argv)
 {
 	struct intake in;
 	ck_args *args;
-	size_t i;
+	size_t i, max_record;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
 	(void)ck_today_option(args);
+	max_record = ck_max_record_option(args);
+	if (ck_args_has(args, "max-record") && !ck_args_has(args, "store"))
+		ck_usage_error(_("--max-record goes with --store"));
 	if (ck_args_has(args, "csv")) {
 		for (i = 0; case_options[i].option != NULL; i++)
 			if (ck_args_has(args, case_options[i].option))
@@ -607,7 +612,7 @@ main(int argc, char **argv)
 	in.rules = ck_rulebook_load(NULL);
 	if (ck_args_has(args, "store")) {
 		in.store = ck_store_open(ck_args_get(args, "store"), true);
-		scan_store(&in, CK_MAX_RECORD_DEFAULT);
+		scan_store(&in, max_record);
 	}
 	if (ck_args_has(args, "csv"))
 		cases_from_csv(&in);
