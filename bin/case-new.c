@@ -3,6 +3,7 @@
  * store under its lock. See case-new(1). */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,9 +151,10 @@ scan_store(struct intake *in, size_t max_record)
 }
 
 /* Gives the case its id: the next number of its municipality and year
- * after every number the store has given (gaps are never filled). */
-static void
-number_case(struct intake *in, json_t *rec)
+ * after every number the store has given (gaps are never filled). False
+ * when no number is left (reported; FILE/ROW as finish_case has them). */
+static bool
+number_case(struct intake *in, json_t *rec, const char *file, unsigned long row)
 {
 	const char *municipality = json_string_value(json_object_get(rec, "municipality"));
 	ck_date opened;
@@ -169,11 +171,17 @@ number_case(struct intake *in, json_t *rec)
 		n = ck_store_high_water(in->store, prefix);
 	if (json_is_integer(last) && (unsigned long)json_integer_value(last) > n)
 		n = (unsigned long)json_integer_value(last);
-	do
+	do {
+		if (n == ULONG_MAX || (unsigned long long)n >= CK_CASE_NUMBER_MAX) {
+			ck_error_at(file, row, NULL, _("no number is left for a new case id of %s"),
+				    prefix);
+			return false;
+		}
 		snprintf(id, sizeof id, "%s-%04lu", prefix, ++n);
-	while (json_object_get(in->taken, id) != NULL);
+	} while (json_object_get(in->taken, id) != NULL);
 	json_object_set_new(in->last, prefix, json_integer((json_int_t)n));
 	ck_record_set(rec, "id", json_string(id));
+	return true;
 }
 
 /* Completes a case and checks it against casekit(5), the rule sets and
@@ -221,8 +229,9 @@ finish_case(struct intake *in, json_t *rec, const char *file, unsigned long row,
 		/* Numbering needs a valid municipality and opening date;
 		 * a record without them fails just below. */
 		if (ck_validate_field("municipality", json_object_get(rec, "municipality"), NULL) == 1 &&
-		    ck_validate_field("opened", json_object_get(rec, "opened"), NULL) == 1)
-			number_case(in, rec);
+		    ck_validate_field("opened", json_object_get(rec, "opened"), NULL) == 1 &&
+		    !number_case(in, rec, file, row))
+			return false;
 	}
 	ck_event_append(rec, ck_event_new("case-new", "new"));
 	if (row > 0)

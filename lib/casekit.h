@@ -1127,12 +1127,18 @@ int ck_store_copy(ck_store *store);
  * status 2, naming where the copy is. */
 bool ck_store_put_back(ck_store *store);
 
+/* The largest number a case id ends in that casekit gives, and that a
+ * lock file keeps: 2^63 - 1, what a JSON integer holds. */
+#define CK_CASE_NUMBER_MAX 9223372036854775807ULL
+
 /* The highest number given for ids of PREFIX ("0101-2026") that the lock
- * file remembers, or 0. */
+ * file remembers (at most CK_CASE_NUMBER_MAX), or 0. */
 unsigned long ck_store_high_water(const ck_store *store, const char *prefix);
 
 /* Notes that the case id ID exists or was given: the high-water mark of
- * its prefix rises to its number (saved with the lock file). */
+ * its prefix rises to its number (saved with the lock file), or to
+ * CK_CASE_NUMBER_MAX for a larger one, after which no id of the prefix
+ * is given. */
 void ck_store_note_id(ck_store *store, const char *id);
 
 /* Saves the high-water marks, unlocks and frees the store; NULL is fine.

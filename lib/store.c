@@ -659,21 +659,24 @@ failed:
 	ck_fatal(_("%s: cannot write: %s"), store->path, strerror(err));
 }
 
-/* Splits a case id into its prefix length and number; false when ID
- * does not end in "-NNNN". */
+/* Splits a case id into its prefix length and number, at most
+ * CK_CASE_NUMBER_MAX (a larger one is taken as that: nothing can follow
+ * it); false when ID does not end in "-NNNN". */
 static bool
-id_number(const char *id, size_t *prefix_length, unsigned long *number)
+id_number(const char *id, size_t *prefix_length, unsigned long long *number)
 {
 	const char *dash = strrchr(id, '-');
 	char *end;
-	unsigned long n;
+	unsigned long long n;
 
 	if (dash == NULL || dash == id || dash[1] < '0' || dash[1] > '9')
 		return false;
 	errno = 0;
-	n = strtoul(dash + 1, &end, 10);
-	if (*end != '\0' || errno != 0)
+	n = strtoull(dash + 1, &end, 10);
+	if (*end != '\0')
 		return false;
+	if (errno == ERANGE || n > CK_CASE_NUMBER_MAX)
+		n = CK_CASE_NUMBER_MAX;
 	*prefix_length = (size_t)(dash - id);
 	*number = n;
 	return true;
@@ -684,8 +687,12 @@ ck_store_high_water(const ck_store *store, const char *prefix)
 {
 	json_t *n = json_object_get(json_object_get(store->lock, "high_water"), prefix);
 
-	return json_is_integer(n) && json_integer_value(n) > 0
-		? (unsigned long)json_integer_value(n) : 0;
+	if (!json_is_integer(n) || json_integer_value(n) <= 0)
+		return 0;
+	/* Where unsigned long is narrower than a mark, the largest. */
+	if ((unsigned long long)json_integer_value(n) > ULONG_MAX)
+		return ULONG_MAX;
+	return (unsigned long)json_integer_value(n);
 }
 
 void
@@ -693,7 +700,7 @@ ck_store_note_id(ck_store *store, const char *id)
 {
 	json_t *marks = json_object_get(store->lock, "high_water");
 	size_t length;
-	unsigned long number;
+	unsigned long long number;
 	char prefix[128];
 
 	if (!id_number(id, &length, &number) || length >= sizeof prefix)
