@@ -3,6 +3,7 @@
  * child's identity and small counts suppressed. See case-report(1). */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,10 +274,12 @@ main(int argc, char **argv)
 		json_t *report;
 
 		if (ck_args_has(args, "partial")) {
-			FILE *f = ck_open_private(ck_args_get(args, "partial"));
+			ck_private_file *f = ck_private_file_open(ck_args_get(args, "partial"));
 
-			if (!ck_report_write_partial(job.report, f) || fclose(f) != 0)
-				ck_fatal(_("%s: writing failed"), ck_args_get(args, "partial"));
+			if (!ck_report_write_partial(job.report, ck_private_file_stream(f)))
+				ck_fatal(_("%s: cannot write: %s"), ck_args_get(args, "partial"),
+					 strerror(errno));
+			ck_private_file_commit(f);
 		}
 		report = ck_report_result(job.report, (ck_by)by, audience, min_cell);
 		if (!write_report(args, report, delimiter))

@@ -1086,10 +1086,26 @@ ck_store *ck_store_open(const char *path, bool create);
 /* The store's path, as given. */
 const char *ck_store_path(const ck_store *store);
 
-/* Opens PATH for writing, created or emptied, mode 0600 (also when it
- * existed): for files that hold what must stay in the municipality. Ends
- * the program (status 2) when it cannot. */
-FILE *ck_open_private(const char *path);
+/* A file written whole or not at all, mode 0600 whatever the umask: for
+ * files that hold what must stay in the municipality (a partial). */
+typedef struct ck_private_file ck_private_file;
+
+/* Starts writing PATH: a new temporary file beside it (".NAME.ck-XXXXXX",
+ * made with O_EXCL, so that nothing is written through a link), removed
+ * when the program ends unless ck_private_file_commit renamed it over
+ * PATH. Ends the program (status 2) when it cannot. The caller owns the
+ * result until ck_private_file_commit. */
+ck_private_file *ck_private_file_open(const char *path);
+
+/* The stream to write to. Borrowed. */
+FILE *ck_private_file_stream(ck_private_file *file);
+
+/* Flushes, syncs and closes the file, renames it over PATH (a link at
+ * PATH is replaced, never followed) and syncs the folder; frees FILE. An
+ * error is reported naming PATH and ends the program with status 2,
+ * PATH as it was before (or, when only the folder's sync failed,
+ * replaced whole). */
+void ck_private_file_commit(ck_private_file *file);
 
 /* A reader over FILE as it stands (see ck_reader_open). */
 ck_reader *ck_store_reader(ck_store *store, size_t max_record);

@@ -732,18 +732,64 @@ ck_store_close(ck_store *store)
 	free(store);
 }
 
-FILE *
-ck_open_private(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
+/* ---------------------------------------------------------------------
+ * Private files, written whole or not at all
+ */
 
-	/* An existing file is made private too: it is about to hold
-	 * counts no one outside the municipality should see unsuppressed. */
-	if (fd < 0 || fchmod(fd, 0600) != 0)
+struct ck_private_file {
+	char *path;             /* as given */
+	char *dir;
+	char *temp;             /* the registry's */
+	FILE *stream;
+};
+
+ck_private_file *
+ck_private_file_open(const char *path)
+{
+	ck_private_file *f = xcalloc(1, sizeof *f);
+	char *base;
+	int fd;
+
+	f->path = xstrdup(path);
+	split_path(path, &f->dir, &base);
+	if (*base == '\0')
+		ck_fatal(_("%s: not a file name"), path);
+	/* A new file beside PATH, made with O_EXCL (mkstemp): nothing is
+	 * written through a link, and PATH is replaced only when the
+	 * file is whole. */
+	fd = make_temp(f->dir, base, &f->temp);
+	free(base);
+	if (fd < 0)
 		ck_fatal(_("%s: cannot create: %s"), path, strerror(errno));
-	f = fdopen(fd, "w");
-	if (f == NULL)
+	/* Private whatever the umask: it holds counts no one outside the
+	 * municipality should see unsuppressed. */
+	if (fchmod(fd, 0600) != 0)
+		ck_fatal(_("%s: cannot set the mode: %s"), path, strerror(errno));
+	f->stream = fdopen(fd, "w");
+	if (f->stream == NULL)
 		ck_fatal(_("out of memory"));
 	return f;
+}
+
+FILE *
+ck_private_file_stream(ck_private_file *f)
+{
+	return f->stream;
+}
+
+void
+ck_private_file_commit(ck_private_file *f)
+{
+	if (fflush(f->stream) != 0 || ferror(f->stream) || fsync(fileno(f->stream)) != 0)
+		ck_fatal(_("%s: cannot write: %s"), f->path, strerror(errno));
+	if (fclose(f->stream) != 0)
+		ck_fatal(_("%s: cannot write: %s"), f->path, strerror(errno));
+	if (rename(f->temp, f->path) != 0)
+		ck_fatal(_("%s: cannot replace: %s"), f->path, strerror(errno));
+	forget_temp(f->temp, false);
+	if (!sync_dir(f->dir))
+		ck_fatal(_("%s: cannot sync the folder: %s"), f->path, strerror(errno));
+	free(f->path);
+	free(f->dir);
+	free(f);
 }
