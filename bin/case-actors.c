@@ -800,7 +800,8 @@ static struct listing listing;
 static void
 write_failed(void)
 {
-	ck_fatal(_("writing output failed: %s"), strerror(errno));
+	ck_output_error();
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 static void

@@ -282,8 +282,10 @@ main(int argc, char **argv)
 			ck_private_file_commit(f);
 		}
 		report = ck_report_result(job.report, (ck_by)by, audience, min_cell);
-		if (!write_report(args, report, delimiter))
-			ck_fatal(_("writing output failed"));
+		if (!write_report(args, report, delimiter)) {
+			ck_output_error();
+			ck_exit(CK_EXIT_TROUBLE);
+		}
 		json_decref(report);
 	}
 	if (ck_args_count(args, "allow-domain") > 0)

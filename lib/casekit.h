@@ -97,6 +97,11 @@ void ck_error_at(const char *file, unsigned long line, const char *field,
 void ck_warning_at(const char *file, unsigned long line, const char *field,
 		   const char *fmt, ...) CK_PRINTF(4, 5);
 
+/* Says "writing output failed" and why (errno), once in a run: the exit
+ * check of standard output then says nothing more. For the caller that
+ * finds a write to standard output failed; it then ends with status 2. */
+void ck_output_error(void);
+
 /* Prints an error as ck_error and exits with status 2. */
 void ck_fatal(const char *fmt, ...) CK_PRINTF(1, 2) CK_NORETURN;
 

@@ -588,7 +588,8 @@ write_failed(const ck_writer *w)
 {
 	if (w->name != NULL)
 		ck_fatal(_("%s: write error: %s"), w->name, strerror(errno));
-	ck_fatal(_("writing output failed: %s"), strerror(errno));
+	ck_output_error();
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 static void

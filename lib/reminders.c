@@ -471,7 +471,7 @@ write_stream(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 	if (fflush(out) != 0 || ferror(out))
 		good = false;
 	if (!good)
-		ck_error(_("writing output failed: %s"), strerror(errno));
+		ck_output_error();
 	return good;
 }
 
