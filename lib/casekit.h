@@ -487,8 +487,9 @@ typedef struct ck_writer ck_writer;
 
 /* Opens the input: the NFILES files named, or standard input when there
  * are none ("-" is standard input too). Lines longer than MAX_RECORD
- * bytes (without the line end) are bad input. The caller owns the
- * reader. */
+ * bytes (without the line end; 0: CK_MAX_RECORD_DEFAULT; at most
+ * SIZE_MAX / 2, as ck_size_parse takes it) are bad input, refused
+ * without being read whole. The caller owns the reader. */
 ck_reader *ck_reader_open(char *const *files, size_t nfiles, size_t max_record);
 
 /* The next line as a record, or NULL at the end of the input. A file
