@@ -89,7 +89,6 @@ help(void)
 		 "\n"
 		 "      --store FILE          append to FILE under its lock and print the\n"
 		 "                            new ids (FILE is made, mode 0600, if missing)\n"
-		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"
 		 "      --today DATE          take DATE as today (also CASEKIT_TODAY)\n"
 		 "      --help                show this help and exit\n"
 		 "      --version             show the version and exit\n"
@@ -98,6 +97,11 @@ help(void)
 		 "users could see it: give '-' and write it on standard input.\n"
 		 "Exit status: 0 on success, 2 on a usage error or bad input.\n"
 		 "See case-new(1) and casekit(5).\n"));
+	/* A text of its own, so that the translations of the one above
+	 * still hold. */
+	printf(_("\n"
+		 "With --store:\n"
+		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"));
 }
 
 static const ck_program program = {
