@@ -1140,8 +1140,11 @@ run_command(const struct update *u)
 			execl("/bin/sh", "sh", "-c", command, (char *)NULL);
 		_exit(127);
 	}
-	close(out);
 	close(in);
+	/* Ours to close, though the command wrote to it: a late write
+	 * error shows here. */
+	if (close(out) != 0)
+		filter_failed(u, _("cannot write the command's output: %s"), strerror(errno));
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			filter_failed(u, _("cannot wait for the command: %s"), strerror(errno));

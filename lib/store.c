@@ -601,6 +601,7 @@ ck_store_append(ck_store *store, const char *text, size_t length)
 	struct stat st;
 	json_t *append;
 	size_t done = 0;
+	const char *what = store->path;   /* the file a write failed on */
 	bool newline;
 	int fd, err, ends;
 
@@ -640,8 +641,10 @@ ck_store_append(ck_store *store, const char *text, size_t length)
 		raise(SIGKILL);
 	/* Done when the lock file no longer says an append is under way. */
 	json_object_del(store->lock, "append");
-	if (!write_lock(store))
+	if (!write_lock(store)) {
+		what = store->lock_path;
 		goto failed;
+	}
 	if (close(fd) != 0)
 		ck_fatal(_("%s: cannot write: %s"), store->path, strerror(errno));
 	return;
@@ -654,9 +657,9 @@ failed:
 	close(fd);
 	/* Cut back: a mark still in the lock file cuts nothing more. */
 	json_object_del(store->lock, "append");
-	if (!write_lock(store))
+	if (!write_lock(store) && what != store->lock_path)
 		ck_error(_("%s: cannot write: %s"), store->lock_path, strerror(errno));
-	ck_fatal(_("%s: cannot write: %s"), store->path, strerror(err));
+	ck_fatal(_("%s: cannot write: %s; nothing was added"), what, strerror(err));
 }
 
 /* Splits a case id into its prefix length and number, at most
