@@ -811,6 +811,10 @@ char *ck_rules_find(const char *x, const char *skip_dir);
  * id) and ends the program with status 2. The caller owns it. */
 ck_rulebook *ck_rulebook_load(const char *rules_option);
 
+/* As ck_rulebook_load, but a broken set is reported and NULL returned
+ * instead of ending the program (a server, a fuzz target). */
+ck_rulebook *ck_rulebook_try_load(const char *rules_option);
+
 /* Frees a rulebook; NULL is fine. */
 void ck_rulebook_free(ck_rulebook *book);
 

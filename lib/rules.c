@@ -1267,7 +1267,7 @@ named(const ck_rulebook *book, const char *name)
 }
 
 ck_rulebook *
-ck_rulebook_load(const char *rules_option)
+ck_rulebook_try_load(const char *rules_option)
 {
 	ck_rulebook *book = xmalloc(sizeof *book);
 	bool failed = false;
@@ -1324,7 +1324,7 @@ ck_rulebook_load(const char *rules_option)
 	dirs_free(&d);
 	if (failed) {
 		ck_rulebook_free(book);
-		ck_exit(CK_EXIT_TROUBLE);
+		return NULL;
 	}
 	return book;
 }
@@ -1458,4 +1458,18 @@ ck_ruleset_rule(const ck_ruleset *set, const char *id)
 	long at = id != NULL ? rule_index(set->rules, id) : -1;
 
 	return at >= 0 ? json_array_get(set->rules, (size_t)at) : NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Loading for a program: a broken set ends it
+ */
+
+ck_rulebook *
+ck_rulebook_load(const char *rules_option)
+{
+	ck_rulebook *book = ck_rulebook_try_load(rules_option);
+
+	if (book == NULL)
+		ck_exit(CK_EXIT_TROUBLE);
+	return book;
 }
