@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -553,6 +554,9 @@ write_cases(struct intake *in)
 
 			ck_oom_unless(line != NULL);
 			n = strlen(line);
+			/* The sizes are the records': checked before they add up. */
+			if (n > SIZE_MAX / 4 || length > SIZE_MAX / 4)
+				ck_fatal(_("out of memory"));
 			if (length + n + 1 > cap) {
 				cap = (length + n + 1) * 2;
 				text = realloc(text, cap);
