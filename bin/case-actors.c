@@ -302,7 +302,11 @@ do_add(struct job *job, ck_record *rec, json_t *event)
 	char id[32];
 
 	ck_oom_unless(actor != NULL);
-	ck_case_next_id(json, "actors", 'a', id, sizeof id);
+	if (ck_case_next_id(json, "actors", 'a', id, sizeof id) == NULL) {
+		json_decref(actor);
+		return bad_input(rec, "actors", _("no number is left for a new id (an id "
+						  "there holds the largest number)"));
+	}
 	ck_field_set(actor, "actors", "id", json_string(id));
 	json_object_set_new(event, "item", json_string(id));
 	json_object_set_new(event, "fields", member_names(actor));
@@ -560,7 +564,11 @@ do_consent(struct job *job, ck_record *rec, json_t *event)
 		return SAME;
 	consent = json_deep_copy(job->consent);
 	ck_oom_unless(consent != NULL);
-	ck_case_next_id(json, "consents", 'c', id, sizeof id);
+	if (ck_case_next_id(json, "consents", 'c', id, sizeof id) == NULL) {
+		json_decref(consent);
+		return bad_input(rec, "consents", _("no number is left for a new id (an id "
+						    "there holds the largest number)"));
+	}
 	ck_field_set(consent, "consents", "id", json_string(id));
 	json_object_set_new(event, "item", json_string(id));
 	json_object_set_new(event, "fields", member_names(consent));
@@ -774,7 +782,13 @@ do_reassign(struct job *job, ck_record *rec, json_t *event)
 		if (!has_successor(job, actors, old)) {
 			char new_id[32];
 
-			ck_case_next_id(json, "actors", 'a', new_id, sizeof new_id);
+			if (ck_case_next_id(json, "actors", 'a', new_id, sizeof new_id) == NULL) {
+				json_decref(ended);
+				json_decref(added);
+				return bad_input(rec, "actors", _("no number is left for a new id "
+								  "(an id there holds the largest "
+								  "number)"));
+			}
 			/* A coordinator's flag goes on, and stays with the old
 			 * actor as history: the old one coordinates until the
 			 * day, the successor from it, and the family has one
@@ -831,7 +845,8 @@ static struct listing listing;
 static void
 write_failed(void)
 {
-	ck_fatal(_("writing output failed: %s"), strerror(errno));
+	ck_output_error();
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 static void

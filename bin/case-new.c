@@ -3,6 +3,8 @@
  * store under its lock. See case-new(1). */
 #include <config.h>
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,7 @@ static const ck_option options[] = {
 	{ "strict", 0, false, NULL },
 	{ "existing", 0, false, NULL },
 	{ "store", 0, true, NULL },
+	{ "max-record", 0, true, NULL },
 	{ "today", 0, true, NULL },
 	{ NULL, 0, false, NULL }
 };
@@ -102,6 +105,9 @@ help(void)
 		 "With --csv, for cases that existed before casekit:\n"
 		 "      --existing            follow each from today (followed_from), so that\n"
 		 "                            old recommendation deadlines are not overdue\n"));
+	printf(_("\n"
+		 "With --store:\n"
+		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"));
 }
 
 static const ck_program program = {
@@ -155,9 +161,10 @@ scan_store(struct intake *in, size_t max_record)
 }
 
 /* Gives the case its id: the next number of its municipality and year
- * after every number the store has given (gaps are never filled). */
-static void
-number_case(struct intake *in, json_t *rec)
+ * after every number the store has given (gaps are never filled). False
+ * when no number is left (reported; FILE/ROW as finish_case has them). */
+static bool
+number_case(struct intake *in, json_t *rec, const char *file, unsigned long row)
 {
 	const char *municipality = json_string_value(json_object_get(rec, "municipality"));
 	ck_date opened;
@@ -174,11 +181,17 @@ number_case(struct intake *in, json_t *rec)
 		n = ck_store_high_water(in->store, prefix);
 	if (json_is_integer(last) && (unsigned long)json_integer_value(last) > n)
 		n = (unsigned long)json_integer_value(last);
-	do
+	do {
+		if (n == ULONG_MAX || (unsigned long long)n >= CK_CASE_NUMBER_MAX) {
+			ck_error_at(file, row, NULL, _("no number is left for a new case id of %s"),
+				    prefix);
+			return false;
+		}
 		snprintf(id, sizeof id, "%s-%04lu", prefix, ++n);
-	while (json_object_get(in->taken, id) != NULL);
+	} while (json_object_get(in->taken, id) != NULL);
 	json_object_set_new(in->last, prefix, json_integer((json_int_t)n));
 	ck_record_set(rec, "id", json_string(id));
+	return true;
 }
 
 /* Completes a case and checks it against casekit(5), the rule sets and
@@ -226,8 +239,9 @@ finish_case(struct intake *in, json_t *rec, const char *file, unsigned long row,
 		/* Numbering needs a valid municipality and opening date;
 		 * a record without them fails just below. */
 		if (ck_validate_field("municipality", json_object_get(rec, "municipality"), NULL) == 1 &&
-		    ck_validate_field("opened", json_object_get(rec, "opened"), NULL) == 1)
-			number_case(in, rec);
+		    ck_validate_field("opened", json_object_get(rec, "opened"), NULL) == 1 &&
+		    !number_case(in, rec, file, row))
+			return false;
 	}
 	ck_event_append(rec, ck_event_new("case-new", "new"));
 	if (row > 0)
@@ -553,6 +567,9 @@ write_cases(struct intake *in)
 
 			ck_oom_unless(line != NULL);
 			n = strlen(line);
+			/* The sizes are the records': checked before they add up. */
+			if (n > SIZE_MAX / 4 || length > SIZE_MAX / 4)
+				ck_fatal(_("out of memory"));
 			if (length + n + 1 > cap) {
 				cap = (length + n + 1) * 2;
 				text = realloc(text, cap);
@@ -582,11 +599,14 @@ main(int argc, char **argv)
 {
 	struct intake in;
 	ck_args *args;
-	size_t i;
+	size_t i, max_record;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
 	(void)ck_today_option(args);
+	max_record = ck_max_record_option(args);
+	if (ck_args_has(args, "max-record") && !ck_args_has(args, "store"))
+		ck_usage_error(_("--max-record goes with --store"));
 	if (ck_args_has(args, "csv")) {
 		for (i = 0; case_options[i].option != NULL; i++)
 			if (ck_args_has(args, case_options[i].option))
@@ -624,7 +644,7 @@ main(int argc, char **argv)
 	in.rules = ck_rulebook_load(NULL);
 	if (ck_args_has(args, "store")) {
 		in.store = ck_store_open(ck_args_get(args, "store"), true);
-		scan_store(&in, CK_MAX_RECORD_DEFAULT);
+		scan_store(&in, max_record);
 	}
 	if (ck_args_has(args, "csv"))
 		cases_from_csv(&in);

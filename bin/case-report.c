@@ -3,6 +3,7 @@
  * child's identity and small counts suppressed. See case-report(1). */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -148,16 +149,12 @@ reminder_domains(const ck_args *args, size_t *count)
 	return domains;
 }
 
-/* Writes the report in its format. */
+/* Writes the report in its format (DELIMITER: the CSV separator). */
 static bool
-write_report(const ck_args *args, const json_t *report)
+write_report(const ck_args *args, const json_t *report, char delimiter)
 {
 	const char *format = ck_args_get(args, "format");
-	char delimiter = ',';
 
-	if (ck_args_has(args, "delimiter") &&
-	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), &delimiter))
-		ck_usage_error(_("--delimiter: not one character (or tab)"));
 	if (format == NULL || strcmp(format, "text") == 0)
 		return ck_report_write_text(stdout, report);
 	if (strcmp(format, "csv") == 0)
@@ -169,7 +166,8 @@ write_report(const ck_args *args, const json_t *report)
 
 /* Checks the options before anything is read: usage errors exit 2. */
 static void
-check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell)
+check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cell,
+	      char *delimiter)
 {
 	const char *format = ck_args_get(args, "format"), *text;
 
@@ -218,6 +216,15 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	if (ck_args_has(args, "merge") && *by == CK_BY_COORDINATOR)
 		ck_usage_error(_("--by coordinator is not for --merge: partials hold no "
 				 "coordinators"));
+	/* Only CSV has a separator and a byte-order mark: with another form
+	 * they would be silently ignored. */
+	*delimiter = ',';
+	if ((ck_args_has(args, "delimiter") || ck_args_has(args, "bom")) &&
+	    (format == NULL || strcmp(format, "csv") != 0))
+		ck_usage_error(_("--delimiter and --bom go with --format csv"));
+	if (ck_args_has(args, "delimiter") &&
+	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), delimiter))
+		ck_usage_error(_("--delimiter: not one character (or tab)"));
 }
 
 /* The period option, checked on a report that is thrown away: a usage
@@ -269,12 +276,13 @@ main(int argc, char **argv)
 	size_t nfiles, ndomains = 0, max_record, i;
 	long min_cell;
 	unsigned jobs;
+	char delimiter;
 	int by;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
 	memset(&job, 0, sizeof job);
-	check_options(args, &by, &audience, &min_cell);
+	check_options(args, &by, &audience, &min_cell, &delimiter);
 	check_period(args);
 	jobs = ck_jobs_option(args);
 	max_record = ck_max_record_option(args);
@@ -330,10 +338,12 @@ main(int argc, char **argv)
 		json_t *report;
 
 		if (ck_args_has(args, "partial")) {
-			FILE *f = ck_open_private(ck_args_get(args, "partial"));
+			ck_private_file *f = ck_private_file_open(ck_args_get(args, "partial"));
 
-			if (!ck_report_write_partial(job.report, f) || fclose(f) != 0)
-				ck_fatal(_("%s: writing failed"), ck_args_get(args, "partial"));
+			if (!ck_report_write_partial(job.report, ck_private_file_stream(f)))
+				ck_fatal(_("%s: cannot write: %s"), ck_args_get(args, "partial"),
+					 strerror(errno));
+			ck_private_file_commit(f);
 		}
 		memset(&opt, 0, sizeof opt);
 		opt.by = (ck_by)by;
@@ -344,8 +354,10 @@ main(int argc, char **argv)
 		if (opt.by == CK_BY_MUNICIPALITY)
 			opt.municipalities = names = municipality_names();
 		report = ck_report_result_with(job.report, &opt);
-		if (!write_report(args, report))
-			ck_fatal(_("writing output failed"));
+		if (!write_report(args, report, delimiter)) {
+			ck_output_error();
+			ck_exit(CK_EXIT_TROUBLE);
+		}
 		json_decref(report);
 	}
 	if (ck_args_count(args, "allow-domain") > 0)

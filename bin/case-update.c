@@ -616,8 +616,9 @@ change_element(struct update *u, ck_record *rec)
 			return reject(u, rec, field, _("none recorded yet: --%s starts one"),
 				      ec->starts);
 		}
-	} else {
-		ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id);
+	} else if (ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id) == NULL) {
+		return reject(u, rec, ec->key, _("no number is left for a new id (an id there "
+						 "holds the largest number)"));
 	}
 	for (i = 0; i < u->nvalues; i++) {
 		const struct value *v = &u->values[i];
@@ -1249,16 +1250,18 @@ output_problem(const struct update *u, unsigned long line, const char *field,
 	ck_exit(CK_EXIT_TROUBLE);
 }
 
-/* Runs the command through /bin/sh with the store on its standard input
- * and its standard output to a file (a store may be larger than memory).
- * The run holds the store's lock throughout, so nothing else changes
- * the store meanwhile; the command itself must not. */
+/* Runs the command through /bin/sh with a copy of the store on its
+ * standard input and its standard output to a file (a store may be
+ * larger than memory). The run holds the store's lock throughout, so
+ * nothing else changes the store meanwhile; a command that writes to it
+ * by its name all the same ("jq . FILE > FILE") finds the store put back
+ * as it was. */
 static void
 run_command(const struct update *u)
 {
 	const char *command = ck_args_get(u->args, "command");
 	const char *slash = strrchr(u->store, '/');
-	struct stat before, after;
+	ck_store *store = ck_run_store(u->run);
 	int in, out, status;
 	size_t size = strlen(u->store) + 16;
 	pid_t pid;
@@ -1278,9 +1281,7 @@ run_command(const struct update *u)
 			 strerror(errno));
 	}
 	ck_at_exit(remove_filter_output);
-	in = open(u->store, O_RDONLY | O_CLOEXEC);
-	if (in < 0 || fstat(in, &before) != 0)
-		ck_fatal(_("%s: cannot open: %s"), u->store, strerror(errno));
+	in = ck_store_copy(store);
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
@@ -1291,21 +1292,23 @@ run_command(const struct update *u)
 			execl("/bin/sh", "sh", "-c", command, (char *)NULL);
 		_exit(127);
 	}
-	close(out);
+	close(in);
+	/* Ours to close, though the command wrote to it: a late write
+	 * error shows here. */
+	if (close(out) != 0)
+		filter_failed(u, _("cannot write the command's output: %s"), strerror(errno));
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			filter_failed(u, _("cannot wait for the command: %s"), strerror(errno));
+	if (ck_store_put_back(store)) {
+		ck_error(_("%s: the command wrote to the store itself (a filter writes to "
+			   "standard output): the store was put back as it was"), u->store);
+		ck_exit(CK_EXIT_TROUBLE);
+	}
 	if (WIFSIGNALED(status))
 		filter_failed(u, _("the command was ended by signal %d"), WTERMSIG(status));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		filter_failed(u, _("the command failed (exit status %d)"), WEXITSTATUS(status));
-	if (stat(u->store, &after) != 0 || after.st_ino != before.st_ino ||
-	    after.st_dev != before.st_dev || after.st_size != before.st_size ||
-	    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
-	    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
-		filter_failed(u, _("the command changed the store itself (a filter writes "
-				   "to standard output)"));
-	close(in);
 }
 
 /* The top-level members whose values the filter changed, added or

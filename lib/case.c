@@ -3,6 +3,8 @@
  * names what changed by its keys, never by a personal value. */
 #include <config.h>
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,8 +107,18 @@ ck_case_next_id(const json_t *record, const char *key, char prefix, char *buf,
 
 		if (id == NULL || id[0] != prefix || id[1] < '1' || id[1] > '9')
 			continue;
+		errno = 0;
 		n = strtoul(id + 1, &end, 10);
-		if (*end == '\0' && n > highest)
+		if (*end != '\0')
+			continue;
+		/* Past the largest number there is no next one: never a
+		 * number that wrapped to 0, which no case takes. */
+		if (errno == ERANGE || n == ULONG_MAX) {
+			if (size > 0)
+				buf[0] = '\0';
+			return NULL;
+		}
+		if (n > highest)
 			highest = n;
 	}
 	snprintf(buf, size, "%c%lu", prefix, highest + 1);

@@ -97,6 +97,11 @@ void ck_error_at(const char *file, unsigned long line, const char *field,
 void ck_warning_at(const char *file, unsigned long line, const char *field,
 		   const char *fmt, ...) CK_PRINTF(4, 5);
 
+/* Says "writing output failed" and why (errno), once in a run: the exit
+ * check of standard output then says nothing more. For the caller that
+ * finds a write to standard output failed; it then ends with status 2. */
+void ck_output_error(void);
+
 /* Prints an error as ck_error and exits with status 2. */
 void ck_fatal(const char *fmt, ...) CK_PRINTF(1, 2) CK_NORETURN;
 
@@ -509,8 +514,9 @@ typedef struct ck_writer ck_writer;
 
 /* Opens the input: the NFILES files named, or standard input when there
  * are none ("-" is standard input too). Lines longer than MAX_RECORD
- * bytes (without the line end) are bad input. The caller owns the
- * reader. */
+ * bytes (without the line end; 0: CK_MAX_RECORD_DEFAULT; at most
+ * SIZE_MAX / 2, as ck_size_parse takes it) are bad input, refused
+ * without being read whole. The caller owns the reader. */
 ck_reader *ck_reader_open(char *const *files, size_t nfiles, size_t max_record);
 
 /* The next line as a record, or NULL at the end of the input. A file
@@ -680,7 +686,11 @@ const char *ck_case_country(const json_t *record);
 json_t *ck_case_element(const json_t *record, const char *key, const char *id);
 
 /* The id for a new element of the array KEY: PREFIX and one more than
- * the highest number its ids use ("a3"), into BUF (SIZE bytes). */
+ * the highest number its ids use ("a3"), into BUF (SIZE bytes, 22 are
+ * enough). NULL (BUF empty) when there is no next number: an id there
+ * holds the largest number an unsigned long holds, or more; the caller
+ * reports it (the case is bad input for the change, never blocked
+ * silently). */
 char *ck_case_next_id(const json_t *record, const char *key, char prefix,
 		      char *buf, size_t size);
 
@@ -842,6 +852,10 @@ char *ck_rules_find(const char *x, const char *skip_dir);
  * in the search path. A broken set is reported with its file (and rule
  * id) and ends the program with status 2. The caller owns it. */
 ck_rulebook *ck_rulebook_load(const char *rules_option);
+
+/* As ck_rulebook_load, but a broken set is reported and NULL returned
+ * instead of ending the program (a server, a fuzz target). */
+ck_rulebook *ck_rulebook_try_load(const char *rules_option);
 
 /* Frees a rulebook; NULL is fine. */
 void ck_rulebook_free(ck_rulebook *book);
@@ -1179,13 +1193,16 @@ bool ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *ou
  * The store (store.c): a JSON-lines file changed in place, safely
  *
  * FILE is locked through its sidecar FILE.lock (flock, blocking; created
- * beside FILE, never renamed). The lock file also keeps the highest id
- * number ever given per municipality and year, and, while an append is
- * under way, the length of FILE before it. Every open repairs what a
- * killed run left: its temporary files are removed and a half-done
- * append is cut off. A rewrite goes to a temporary file beside FILE that
- * replaces FILE only when the run ends well; an append either lands
- * whole or not at all.
+ * beside FILE, never renamed, with FILE's read and write permissions and
+ * group, so that a group can share a store). The lock file also keeps
+ * the highest id number ever given per municipality and year, and, while
+ * an append is under way, the length of FILE before it. Every open
+ * repairs what a killed run left: its temporary files are removed and a
+ * half-done append is cut off. A rewrite goes to a temporary file beside
+ * FILE that replaces FILE only when the run ends well; an append either
+ * lands whole or not at all. When FILE is a symbolic link, the file it
+ * points at is the store: it is locked (its own .lock beside it) and
+ * replaced, and the link stays.
  */
 
 typedef struct ck_store ck_store;
@@ -1198,10 +1215,26 @@ ck_store *ck_store_open(const char *path, bool create);
 /* The store's path, as given. */
 const char *ck_store_path(const ck_store *store);
 
-/* Opens PATH for writing, created or emptied, mode 0600 (also when it
- * existed): for files that hold what must stay in the municipality. Ends
- * the program (status 2) when it cannot. */
-FILE *ck_open_private(const char *path);
+/* A file written whole or not at all, mode 0600 whatever the umask: for
+ * files that hold what must stay in the municipality (a partial). */
+typedef struct ck_private_file ck_private_file;
+
+/* Starts writing PATH: a new temporary file beside it (".NAME.ck-XXXXXX",
+ * made with O_EXCL, so that nothing is written through a link), removed
+ * when the program ends unless ck_private_file_commit renamed it over
+ * PATH. Ends the program (status 2) when it cannot. The caller owns the
+ * result until ck_private_file_commit. */
+ck_private_file *ck_private_file_open(const char *path);
+
+/* The stream to write to. Borrowed. */
+FILE *ck_private_file_stream(ck_private_file *file);
+
+/* Flushes, syncs and closes the file, renames it over PATH (a link at
+ * PATH is replaced, never followed) and syncs the folder; frees FILE. An
+ * error is reported naming PATH and ends the program with status 2,
+ * PATH as it was before (or, when only the folder's sync failed,
+ * replaced whole). */
+void ck_private_file_commit(ck_private_file *file);
 
 /* A reader over FILE as it stands (see ck_reader_open). */
 ck_reader *ck_store_reader(ck_store *store, size_t max_record);
@@ -1212,26 +1245,49 @@ ck_reader *ck_store_reader(ck_store *store, size_t max_record);
 ck_writer *ck_store_rewrite(ck_store *store);
 
 /* Ends a rewrite begun by ck_store_rewrite, and frees WRITER. COMMIT: the
- * temporary file is flushed and synced, renamed over FILE, and the
- * folder synced; else it is removed and FILE stays as it was. An I/O
- * error is reported and ends the program with status 2, FILE unchanged. */
+ * temporary file is flushed and synced, the high-water marks saved, the
+ * file renamed over FILE, and the folder synced; else it is removed and
+ * FILE stays as it was. An I/O error is reported and ends the program
+ * with status 2: FILE unchanged, or replaced whole when only the sync of
+ * the folder failed. */
 void ck_store_finish(ck_store *store, ck_writer *writer, bool commit);
 
-/* Appends LENGTH bytes of TEXT (whole lines) to FILE: the length before
- * is written to the lock file first, so that a killed run's append is
- * cut off by the next run. On an error (a full disk) FILE is cut back,
- * the error reported, and the program ends with status 2. */
+/* Appends LENGTH bytes of TEXT (whole lines) to FILE, after a newline
+ * when FILE's last line lacks one: the length before is written to the
+ * lock file first, so that a killed run's append is cut off by the next
+ * run. On an error (a full disk) FILE is cut back, the error reported,
+ * and the program ends with status 2. */
 void ck_store_append(ck_store *store, const char *text, size_t length);
 
+/* Copies FILE as it stands to a temporary file beside it (with FILE's
+ * mode; removed at exit) and returns a descriptor open for reading at
+ * its start, the caller's to close: what a command may read in place of
+ * FILE (case-update filter). Errors end the program with status 2. */
+int ck_store_copy(ck_store *store);
+
+/* After ck_store_copy: when FILE was changed since (a command wrote to
+ * it, or replaced or removed it), puts the copy back in its place
+ * (synced, renamed over FILE) and returns true; false when FILE is as it
+ * was. Either way the copy is gone. An error ends the program with
+ * status 2, naming where the copy is. */
+bool ck_store_put_back(ck_store *store);
+
+/* The largest number a case id ends in that casekit gives, and that a
+ * lock file keeps: 2^63 - 1, what a JSON integer holds. */
+#define CK_CASE_NUMBER_MAX 9223372036854775807ULL
+
 /* The highest number given for ids of PREFIX ("0101-2026") that the lock
- * file remembers, or 0. */
+ * file remembers (at most CK_CASE_NUMBER_MAX), or 0. */
 unsigned long ck_store_high_water(const ck_store *store, const char *prefix);
 
 /* Notes that the case id ID exists or was given: the high-water mark of
- * its prefix rises to its number (saved with the lock file). */
+ * its prefix rises to its number (saved with the lock file), or to
+ * CK_CASE_NUMBER_MAX for a larger one, after which no id of the prefix
+ * is given. */
 void ck_store_note_id(ck_store *store, const char *id);
 
-/* Saves the high-water marks, unlocks and frees the store; NULL is fine. */
+/* Saves the high-water marks, unlocks and frees the store; NULL is fine.
+ * An error writing or closing the lock file ends the program (status 2). */
 void ck_store_close(ck_store *store);
 
 
@@ -1281,6 +1337,9 @@ const ck_rulebook *ck_run_rules(const ck_run *run);
 
 /* The selection of the run. Borrowed. */
 ck_selection *ck_run_selection(ck_run *run);
+
+/* The store of a run with -i, or NULL. Borrowed. */
+ck_store *ck_run_store(ck_run *run);
 
 /* The next record, or NULL at the end of the input or at the first bad
  * record. A record is parsed and validated (its pathway naming a rule

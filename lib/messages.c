@@ -39,9 +39,26 @@ ck_gettext(const char *msgid)
 static void (*at_exit_fns[AT_EXIT_MAX])(void);
 static int at_exit_count;
 
+/* Whether a failure to write standard output was said already. */
+static bool output_error_said;
+
+void
+ck_output_error(void)
+{
+	int err = errno;
+
+	if (output_error_said)
+		return;
+	output_error_said = true;
+	if (err != 0)
+		ck_error(_("writing output failed: %s"), strerror(err));
+	else
+		ck_error(_("writing output failed"));
+}
+
 /* Standard output is checked at exit, so that a full disk is never
- * silent (as recutils and jq do). A reader that left has already ended
- * us by SIGPIPE. Returns false when it failed (reported). */
+ * silent (as recutils and jq do), and said once. A reader that left has
+ * already ended us by SIGPIPE. Returns false when it failed (reported). */
 static bool
 close_stdout(void)
 {
@@ -56,8 +73,10 @@ close_stdout(void)
 		failed = true;
 		err = errno;
 	}
-	if (failed)
-		ck_error(_("writing output failed: %s"), strerror(err));
+	if (failed) {
+		errno = err;
+		ck_output_error();
+	}
 	return !failed;
 }
 

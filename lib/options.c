@@ -206,9 +206,10 @@ ck_args_parse(const ck_program *program, int argc, char **argv)
 		commands_list(program, list, sizeof list);
 		if (args->command == NULL)
 			ck_usage_error(_("no subcommand given (one of: %s)"), list);
+		/* Not echoed: the word may be a CPR number typed in the
+		 * wrong place, and errors land in logs and mail. */
 		if (!is_command(program, args->command))
-			ck_usage_error(_("unknown subcommand '%s' (one of: %s)"),
-				       args->command, list);
+			ck_usage_error(_("unknown subcommand (one of: %s)"), list);
 	}
 	/* The word itself is not echoed: it may be a name typed by mistake. */
 	if (!program->takes_files && args->nfiles > 0)

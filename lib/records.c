@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,6 +75,10 @@ ck_reader_open(char *const *files, size_t nfiles, size_t max_record)
 	r->nfiles = nfiles;
 	r->fd = -1;
 	r->max_record = max_record != 0 ? max_record : CK_MAX_RECORD_DEFAULT;
+	/* As --max-record takes it: the reader's sums stay far from
+	 * wrapping. */
+	if (r->max_record > SIZE_MAX / 2)
+		r->max_record = SIZE_MAX / 2;
 	r->buf = xmalloc(READ_CHUNK);
 	return r;
 }
@@ -155,11 +160,16 @@ fill(ck_reader *r)
 static void
 line_append(ck_reader *r, const char *p, size_t n)
 {
-	if (r->line_len + n + 1 > r->line_cap) {
+	/* LINE_LEN is at most --max-record + 1 (at most SIZE_MAX / 2) and N
+	 * a read's worth: the sum cannot wrap, and the doubling stops
+	 * before it would. */
+	size_t need = r->line_len + n + 1;
+
+	if (need > r->line_cap) {
 		size_t cap = r->line_cap != 0 ? r->line_cap : 256;
 
-		while (cap < r->line_len + n + 1)
-			cap *= 2;
+		while (cap < need)
+			cap = cap <= SIZE_MAX / 2 ? cap * 2 : need;
 		r->line_buf = xrealloc(r->line_buf, cap);
 		r->line_cap = cap;
 	}
@@ -588,7 +598,8 @@ write_failed(const ck_writer *w)
 {
 	if (w->name != NULL)
 		ck_fatal(_("%s: write error: %s"), w->name, strerror(errno));
-	ck_fatal(_("writing output failed: %s"), strerror(errno));
+	ck_output_error();
+	ck_exit(CK_EXIT_TROUBLE);
 }
 
 static void

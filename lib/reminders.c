@@ -471,7 +471,7 @@ write_stream(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 	if (fflush(out) != 0 || ferror(out))
 		good = false;
 	if (!good)
-		ck_error(_("writing output failed: %s"), strerror(errno));
+		ck_output_error();
 	return good;
 }
 
@@ -583,7 +583,8 @@ write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *
 		return false;
 	}
 	good = write_digest(f, r, e, n);
-	good &= fflush(f) == 0 && !ferror(f);
+	/* Synced: the mail system may take it as soon as the run ends. */
+	good &= fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
 	if (!good) {
 		ck_error(_("%s: cannot write: %s"), path, strerror(errno));
 		fclose(f);
@@ -593,6 +594,41 @@ write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *
 	}
 	free(path);
 	return good;
+}
+
+/* Syncs the folder PATH is in; false with errno on an error (a file
+ * system that cannot sync a folder, EINVAL, is none). */
+static bool
+sync_parent(const char *path)
+{
+	char *parent = xstrdup(path), *slash;
+	size_t n = strlen(parent);
+	bool good;
+	int fd;
+
+	while (n > 1 && parent[n - 1] == '/')
+		parent[--n] = '\0';
+	slash = strrchr(parent, '/');
+	if (slash == NULL) {
+		free(parent);
+		parent = xstrdup(".");
+	} else {
+		slash[slash == parent ? 1 : 0] = '\0';
+	}
+	fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(parent);
+	if (fd < 0)
+		return false;
+	good = fsync(fd) == 0 || errno == EINVAL;
+	if (!good) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return false;
+	}
+	close(fd);
+	return true;
 }
 
 /* One file per digest. On an error the files made are removed again,
@@ -618,6 +654,16 @@ write_files(const char *outdir, const ck_reminders *r, const struct entry *e, si
 		} else {
 			free(name);
 		}
+	}
+	/* The folder synced, so that its files (and, made now, the folder
+	 * itself in its parent) last: all the digests or none. */
+	if (good && (fsync(dirfd) != 0 && errno != EINVAL)) {
+		ck_error(_("%s: cannot sync the folder: %s"), outdir, strerror(errno));
+		good = false;
+	}
+	if (good && created && !sync_parent(outdir)) {
+		ck_error(_("%s: cannot sync the folder it is in: %s"), outdir, strerror(errno));
+		good = false;
 	}
 	for (i = 0; i < nmade; i++) {
 		if (!good)

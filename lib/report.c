@@ -78,6 +78,13 @@ static const struct {
 
 /* Medians and 90th percentiles only from this many units on. */
 #define PERCENTILE_MIN_N 20
+/* The largest count, and the largest sum of counts, a report holds: what
+ * a double holds exactly (2^53 - 1), so that jq and spreadsheets read
+ * it as written and the report's arithmetic (a share, a bar's length,
+ * a rank) cannot overflow. Partials are checked against it. */
+#define COUNT_MAX ((json_int_t)9007199254740991)
+/* The most days a response time can take: years 1 to 9999. */
+#define DAYS_MAX 3652059L
 /* Transitions due per month, this many months ahead. */
 #define MONTHS_AHEAD 24
 
@@ -186,15 +193,21 @@ sub(json_t *object, const char *key)
 	return child;
 }
 
-static void
+/* Adds N (0 to COUNT_MAX) to the count at KEY; false, the count left as
+ * it was, when the sum would pass COUNT_MAX. */
+static bool
 count(json_t *object, const char *key, json_int_t n)
 {
 	json_t *value = json_object_get(object, key);
 
-	if (value == NULL)
+	if (value == NULL) {
 		oom_unless(json_object_set_new(object, key, json_integer(n)) == 0);
-	else
-		json_integer_set(value, json_integer_value(value) + n);
+		return true;
+	}
+	if (json_integer_value(value) > COUNT_MAX - n)
+		return false;
+	json_integer_set(value, json_integer_value(value) + n);
+	return true;
 }
 
 static const char *
@@ -598,32 +611,195 @@ ck_report_add(ck_report *r, const json_t *rec)
  * Partials: the counters as JSON lines
  */
 
-/* Adds the counters of FROM into INTO: numbers add, objects merge. */
+/* Where in a partial's counters a problem is: "counters.cases.open". */
+struct place {
+	char field[CK_FIELD_MAX];
+	size_t length;
+};
+
+static size_t
+place_enter(struct place *at, const char *key)
+{
+	size_t was = at->length;
+	int n = snprintf(at->field + was, sizeof at->field - was, ".%s", key);
+
+	if (n > 0)
+		at->length = was + (size_t)n < sizeof at->field ? was + (size_t)n
+							       : sizeof at->field - 1;
+	return was;
+}
+
+static void
+place_leave(struct place *at, size_t was)
+{
+	at->length = was;
+	at->field[was] = '\0';
+}
+
+/* True when KEY is a number of days as the histograms write it: digits
+ * without a leading zero, at most DAYS_MAX. */
 static bool
-add_counters(json_t *into, const json_t *from)
+day_key(const char *key)
+{
+	long days = 0;
+	size_t i;
+
+	if (key[0] == '\0' || (key[0] == '0' && key[1] != '\0'))
+		return false;
+	for (i = 0; key[i] != '\0'; i++) {
+		if (key[i] < '0' || key[i] > '9' || i >= 7)
+			return false;
+		days = days * 10 + (key[i] - '0');
+	}
+	return days <= DAYS_MAX;
+}
+
+/* What a part of a partial's counters holds. */
+enum counters_kind {
+	COUNTERS_TOP,           /* a line's counters */
+	COUNTERS_PLAIN,         /* counts, and counters again */
+	COUNTERS_TIMES,         /* response_times: a measure per member */
+	COUNTERS_MEASURE,       /* n, within, late, days, by_paragraph */
+	COUNTERS_PARAGRAPHS,    /* by_paragraph: a measure per member */
+	COUNTERS_HISTOGRAM      /* days: units per number of days */
+};
+
+/* The kind of the member KEY of counters of kind KIND. */
+static enum counters_kind
+member_kind(enum counters_kind kind, const char *key)
+{
+	switch (kind) {
+	case COUNTERS_TOP:
+		return strcmp(key, "response_times") == 0 ? COUNTERS_TIMES : COUNTERS_PLAIN;
+	case COUNTERS_TIMES:
+	case COUNTERS_PARAGRAPHS:
+		return COUNTERS_MEASURE;
+	case COUNTERS_MEASURE:
+		return strcmp(key, "days") == 0 ? COUNTERS_HISTOGRAM
+			: strcmp(key, "by_paragraph") == 0 ? COUNTERS_PARAGRAPHS : COUNTERS_PLAIN;
+	default:
+		return COUNTERS_PLAIN;
+	}
+}
+
+/* Checks counters that came from outside (a partial): every member a
+ * count from 0 to COUNT_MAX or counters again; the keys of a histogram
+ * numbers of days; a response time's n the sum of its days. False with
+ * the field and what is wrong in P. */
+static bool
+check_counters(const json_t *counters, enum counters_kind kind, struct place *at,
+	       ck_problem *p)
+{
+	const char *key;
+	json_t *value;
+
+	json_object_foreach((json_t *)counters, key, value) {
+		size_t was = place_enter(at, key);
+
+		if (kind == COUNTERS_HISTOGRAM && !day_key(key)) {
+			place_leave(at, was);
+			ck_problem_set(p, at->field, _("a key that is not a number of days"));
+			return false;
+		}
+		if (json_is_object(value) && kind != COUNTERS_HISTOGRAM) {
+			if (!check_counters(value, member_kind(kind, key), at, p))
+				return false;
+		} else if (!json_is_integer(value) || json_integer_value(value) < 0 ||
+			   json_integer_value(value) > COUNT_MAX) {
+			ck_problem_set(p, at->field, _("not a count (a whole number from 0 to %lld)"),
+				       (long long)COUNT_MAX);
+			return false;
+		}
+		place_leave(at, was);
+	}
+	/* The median is taken from the histogram: it must hold the n units. */
+	if (kind == COUNTERS_MEASURE) {
+		const json_t *days = json_object_get(counters, "days");
+		json_int_t sum = 0;
+		bool good = days == NULL || json_is_object(days);
+		const char *day;
+		json_t *c;
+
+		json_object_foreach((json_t *)days, day, c) {
+			if (json_integer_value(c) > COUNT_MAX - sum)
+				good = false;
+			else
+				sum += json_integer_value(c);
+		}
+		if (!good || sum != json_integer_value(json_object_get(counters, "n"))) {
+			place_enter(at, "n");
+			ck_problem_set(p, at->field, _("not the sum of the days"));
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Adds the counters of FROM into INTO: numbers add, objects merge.
+ * False, with the place in AT (may be NULL) and P, when the two do not
+ * fit together or a sum would pass COUNT_MAX; INTO may then be added to
+ * in part. */
+static bool
+add_counters_at(json_t *into, const json_t *from, struct place *at, ck_problem *p)
 {
 	const char *key;
 	json_t *value;
 
 	json_object_foreach((json_t *)from, key, value) {
+		json_t *old = json_object_get(into, key);
+		size_t was = at != NULL ? place_enter(at, key) : 0;
+
 		if (json_is_integer(value)) {
-			json_t *old = json_object_get(into, key);
-
-			if (old != NULL && !json_is_integer(old))
+			if (old != NULL && !json_is_integer(old)) {
+				if (at != NULL)
+					ck_problem_set(p, at->field, _("not counters of a partial"));
 				return false;
-			count(into, key, json_integer_value(value));
+			}
+			if (!count(into, key, json_integer_value(value))) {
+				if (at != NULL)
+					ck_problem_set(p, at->field,
+						       _("the counts add up to more than %lld"),
+						       (long long)COUNT_MAX);
+				return false;
+			}
 		} else if (json_is_object(value)) {
-			json_t *old = json_object_get(into, key);
-
-			if (old != NULL && !json_is_object(old))
+			if (old != NULL && !json_is_object(old)) {
+				if (at != NULL)
+					ck_problem_set(p, at->field, _("not counters of a partial"));
 				return false;
-			if (!add_counters(sub(into, key), value))
+			}
+			if (!add_counters_at(sub(into, key), value, at, p))
 				return false;
 		} else {
+			if (at != NULL)
+				ck_problem_set(p, at->field, _("not counters of a partial"));
 			return false;
 		}
+		if (at != NULL)
+			place_leave(at, was);
 	}
 	return true;
+}
+
+static bool
+add_counters(json_t *into, const json_t *from)
+{
+	return add_counters_at(into, from, NULL, NULL);
+}
+
+/* Adds the counters of a partial's line, checked first. */
+static bool
+merge_counters(json_t *into, const json_t *from, ck_problem *p)
+{
+	struct place at;
+
+	snprintf(at.field, sizeof at.field, "counters");
+	at.length = strlen(at.field);
+	if (!check_counters(from, COUNTERS_TOP, &at, p))
+		return false;
+	at.length = strlen("counters");
+	at.field[at.length] = '\0';
+	return add_counters_at(into, from, &at, p);
 }
 
 static bool
@@ -730,6 +906,7 @@ merge_partial(ck_report *r, const char *path, bool previous)
 		json_t *json = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &err);
 		const char *by, *group;
 		const json_t *counters;
+		ck_problem problem;
 
 		n++;
 		if (!json_is_object(json)) {
@@ -770,9 +947,9 @@ merge_partial(ck_report *r, const char *path, bool previous)
 			    (by != NULL && (ck_by_parse(by) < 0 || group == NULL))) {
 				ck_error_at(path, n, NULL, _("not a line of a partial (casekit-partial/1)"));
 				ok = false;
-			} else if (!add_counters(by == NULL ? r->all : sub(sub(r->by, by), group),
-						 counters)) {
-				ck_error_at(path, n, "counters", _("not counters of a partial"));
+			} else if (!merge_counters(by == NULL ? r->all : sub(sub(r->by, by), group),
+						   counters, &problem)) {
+				ck_problem_report(&problem, path, n);
 				ok = false;
 			}
 		}
@@ -792,22 +969,38 @@ merge_partial(ck_report *r, const char *path, bool previous)
  * The report
  */
 
+/* A bar of a histogram: so many units took so many days. */
+struct bar {
+	long days;
+	json_int_t units;
+};
+
 static int
-compare_days(const void *a, const void *b)
+compare_bars(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
+	long x = ((const struct bar *)a)->days, y = ((const struct bar *)b)->days;
 
 	return (x > y) - (x < y);
 }
 
-/* The value at the nearest rank of the fraction NUM/DEN (1/2, 9/10) in
- * the N sorted DAYS: rank ceil(N * NUM / DEN), counted from 1. */
+/* The days at the nearest rank of the fraction NUM/DEN (1/2, 9/10) of
+ * the TOTAL units of the N sorted BARS: rank ceil(TOTAL * NUM / DEN),
+ * counted from 1. TOTAL is at most COUNT_MAX, so TOTAL * 9 fits. */
 static long
-nearest_rank(const long *days, size_t n, size_t num, size_t den)
+nearest_rank(const struct bar *bars, size_t n, json_int_t total, json_int_t num,
+	     json_int_t den)
 {
-	size_t rank = (n * num + den - 1) / den;
+	json_int_t rank = (total * num + den - 1) / den, seen = 0;
+	size_t i;
 
-	return days[rank > 0 ? rank - 1 : 0];
+	if (rank < 1)
+		rank = 1;
+	for (i = 0; i < n; i++) {
+		seen += bars[i].units;
+		if (seen >= rank)
+			return bars[i].days;
+	}
+	return n > 0 ? bars[n - 1].days : 0;
 }
 
 static int
@@ -855,19 +1048,27 @@ measure_result(const json_t *m)
 	oom_unless(out != NULL);
 	json_object_set_new(out, "n", json_integer(n));
 	if (n >= PERCENTILE_MIN_N) {
-		long *days = xmalloc((size_t)n * sizeof *days);
+		/* One bar per day that occurs, never one slot per unit: n
+		 * comes from partials, and may be as large as COUNT_MAX. */
+		struct bar *bars = xreallocarray(NULL, json_object_size(hist) + 1, sizeof *bars);
+		json_int_t total = 0;
 		size_t k = 0;
 
 		json_object_foreach((json_t *)hist, key, value) {
-			json_int_t c;
+			json_int_t units = json_integer_value(value);
 
-			for (c = 0; c < json_integer_value(value) && k < (size_t)n; c++)
-				days[k++] = strtol(key, NULL, 10);
+			if (units <= 0 || units > COUNT_MAX - total)
+				continue;
+			bars[k].days = strtol(key, NULL, 10);
+			bars[k++].units = units;
+			total += units;
 		}
-		qsort(days, k, sizeof *days, compare_days);
-		json_object_set_new(out, "median_days", json_integer(nearest_rank(days, k, 1, 2)));
-		json_object_set_new(out, "p90_days", json_integer(nearest_rank(days, k, 9, 10)));
-		free(days);
+		qsort(bars, k, sizeof *bars, compare_bars);
+		json_object_set_new(out, "median_days",
+				    json_integer(nearest_rank(bars, k, total, 1, 2)));
+		json_object_set_new(out, "p90_days",
+				    json_integer(nearest_rank(bars, k, total, 9, 10)));
+		free(bars);
 	} else {
 		json_object_set_new(out, "median_days", json_null());
 		json_object_set_new(out, "p90_days", json_null());

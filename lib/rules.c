@@ -1608,7 +1608,7 @@ named(const ck_rulebook *book, const char *name)
 }
 
 ck_rulebook *
-ck_rulebook_load(const char *rules_option)
+ck_rulebook_try_load(const char *rules_option)
 {
 	ck_rulebook *book = xmalloc(sizeof *book);
 	bool failed = false;
@@ -1665,7 +1665,7 @@ ck_rulebook_load(const char *rules_option)
 	dirs_free(&d);
 	if (failed) {
 		ck_rulebook_free(book);
-		ck_exit(CK_EXIT_TROUBLE);
+		return NULL;
 	}
 	return book;
 }
@@ -1854,4 +1854,18 @@ ck_rule_title(const json_t *rule, const char *lang)
 	const char *text = title != NULL ? ck_text_in(title, lang) : NULL;
 
 	return text != NULL ? text : json_string_value(json_object_get(rule, "id"));
+}
+
+/* ---------------------------------------------------------------------
+ * Loading for a program: a broken set ends it
+ */
+
+ck_rulebook *
+ck_rulebook_load(const char *rules_option)
+{
+	ck_rulebook *book = ck_rulebook_try_load(rules_option);
+
+	if (book == NULL)
+		ck_exit(CK_EXIT_TROUBLE);
+	return book;
 }

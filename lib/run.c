@@ -87,6 +87,12 @@ ck_run_selection(ck_run *run)
 	return run->selection;
 }
 
+ck_store *
+ck_run_store(ck_run *run)
+{
+	return run->store;
+}
+
 /* Parses and validates a record; false when it is bad input. */
 static bool
 check(ck_run *run, ck_record *rec)

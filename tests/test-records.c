@@ -67,6 +67,35 @@ put_last(char **files, const char *line)
 
 /* A member put last keeps the bytes of every other member as read; a
  * record where that cannot be done safely is written from its JSON. */
+/* ck_case_next_id: one more than the highest number, and no id at all
+ * (never a wrapped one) past the largest number. */
+static void
+test_next_id(void)
+{
+	json_t *rec = json_loads("{\"actors\":[{\"id\":\"a2\"},{\"id\":\"a17\"},{\"id\":\"x9\"},"
+				 "{\"id\":\"a007\"}],\"consents\":[]}", 0, NULL);
+	char id[32];
+
+	is_str(ck_case_next_id(rec, "actors", 'a', id, sizeof id), "a18",
+	       "next id: one more than the highest");
+	is_str(ck_case_next_id(rec, "consents", 'c', id, sizeof id), "c1", "next id: the first");
+	is_str(ck_case_next_id(rec, "meetings", 'm', id, sizeof id), "m1",
+	       "next id: an array not there");
+	json_array_append_new(json_object_get(rec, "actors"),
+			      json_pack("{s:s}", "id", "a18446744073709551614"));
+	is_str(ck_case_next_id(rec, "actors", 'a', id, sizeof id), "a18446744073709551615",
+	       "next id: the largest number");
+	json_array_append_new(json_object_get(rec, "actors"),
+			      json_pack("{s:s}", "id", "a18446744073709551615"));
+	ok(ck_case_next_id(rec, "actors", 'a', id, sizeof id) == NULL,
+	   "next id: none after the largest number (not a0)");
+	json_array_set_new(json_object_get(rec, "actors"), 4,
+			   json_pack("{s:s}", "id", "a99999999999999999999999"));
+	ok(ck_case_next_id(rec, "actors", 'a', id, sizeof id) == NULL,
+	   "next id: none after a number too large to hold");
+	json_decref(rec);
+}
+
 static void
 test_put_last(char **files)
 {
@@ -106,6 +135,7 @@ main(void)
 
 	ck_init("test-records");
 	close(fd);
+	test_next_id();
 	files[0] = path;
 	write_file(input, sizeof input - 1);
 
