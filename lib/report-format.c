@@ -523,6 +523,10 @@ static const struct figure kinds[] = {
 	{ "kindergarten", N_("kindergarten"), NULL },
 	{ "school", N_("school"), NULL },
 	{ "youth-education", N_("youth education"), NULL },
+	/* The Swedish set's own kinds (rules/se-samordning.json). */
+	{ "preschool", N_("preschool"), NULL },
+	{ "preschool-class", N_("preschool class"), NULL },
+	{ "upper-secondary", N_("upper secondary school"), NULL },
 	{ "adult", N_("adulthood"), NULL },
 	{ "own-home", N_("own home"), NULL },
 	{ "job", N_("job"), NULL },
