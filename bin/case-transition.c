@@ -171,254 +171,61 @@ read_options(const ck_args *args, struct job *job)
 	}
 }
 
-/* A record being changed: where it came from, and what its event says. */
-struct change {
-	ck_record *rec;
-	json_t *json;
-	json_t *fields;           /* the member names set */
-};
-
-/* Reports a problem with the record; false, for the caller to return. */
-static bool
-bad(const struct change *c, const char *field, const char *fmt, const char *arg)
-{
-	ck_error_at(ck_record_file(c->rec), ck_record_line(c->rec), field, fmt, arg);
-	return false;
-}
-
-/* "transitions[#N].MEMBER" for the transition at INDEX. */
-static const char *
-field_name(size_t index, const char *member)
-{
-	static char name[CK_FIELD_MAX];
-
-	snprintf(name, sizeof name, "transitions[#%zu]%s%s", index + 1,
-		 *member != '\0' ? "." : "", member);
-	return name;
-}
-
-/* Sets MEMBER of the transition to VALUE (a new reference, taken) when it
- * differs, and names it among the fields of the event. */
-static void
-set_member(struct change *c, json_t *t, const char *member, json_t *value)
-{
-	if (json_equal(json_object_get(t, member), value)) {
-		json_decref(value);
-		return;
-	}
-	ck_oom_unless(ck_field_set(t, "transitions", member, value));
-	ck_oom_unless(json_array_append_new(c->fields, json_string(member)) == 0);
-}
-
-/* The value of --date, or today. New reference. */
-static json_t *
-date_value(const struct job *job)
-{
-	char text[CK_DATE_SIZE];
-
-	if (job->date != NULL)
-		return json_incref(job->date);
-	return json_string(ck_date_format(ck_today(), text));
-}
-
-/* A date member of a transition: set to --date when given, else to today
- * when it is absent; an existing date is kept when no --date asks to
- * correct it, so that a run repeated the next day changes nothing. */
-static void
-set_date_member(struct change *c, const struct job *job, json_t *t, const char *member)
-{
-	if (job->date == NULL && json_object_get(t, member) != NULL)
-		return;
-	set_member(c, t, member, date_value(job));
-}
-
-/* The transition --kind names; NULL when the case has none (reported). */
-static json_t *
-find(struct change *c, const struct job *job, size_t *index)
-{
-	json_t *t = ck_transition_find(c->json, job->kind, index);
-
-	if (t == NULL)
-		bad(c, "transitions", _("no transition of kind %s"), job->kind);
-	return t;
-}
-
 static const ck_ruleset *
-ruleset_of(const struct change *c, const struct job *job)
+ruleset_of(const json_t *record, const struct job *job)
 {
-	return ck_rulebook_for(job->rules,
-			       json_string_value(json_object_get(c->json, "pathway")));
+	return ck_rulebook_for(job->rules, json_string_value(json_object_get(record, "pathway")));
 }
 
-static bool
-do_plan(struct change *c, const struct job *job, json_t **item)
+/* A date option as a date, or NULL when it was not given. */
+static const ck_date *
+date_of(const json_t *value, ck_date *out)
 {
-	ck_problem problem;
-	json_t *added;
-	size_t i;
-	static const char *const members[] = { "kind", "due", "prepare_from", "status" };
-
-	added = ck_transitions_plan(c->json, ruleset_of(c, job), ck_today(), &problem);
-	if (added == NULL) {
-		ck_problem_report(&problem, ck_record_file(c->rec), ck_record_line(c->rec));
-		return false;
-	}
-	if (json_array_size(added) == 0) {
-		json_decref(added);
-		return true;
-	}
-	for (i = 0; i < sizeof members / sizeof members[0]; i++)
-		ck_oom_unless(json_array_append_new(c->fields, json_string(members[i])) == 0);
-	*item = added;
-	return true;
+	return value != NULL && ck_date_parse(json_string_value(value), out) ? out : NULL;
 }
 
-static bool
-do_add(struct change *c, const struct job *job)
-{
-	const ck_ruleset *set = ruleset_of(c, job);
-	json_t *t, *value;
-	const char *key;
-	size_t index;
-	ck_date due, prepare_from;
-
-	if (ck_transition_find(c->json, job->kind, &index) != NULL)
-		return bad(c, field_name(index, "kind"), "%s",
-			   _("a transition of this kind is already listed"));
-	index = json_array_size(json_object_get(c->json, "transitions"));
-	if (!ck_ruleset_transition_kind(set, job->kind))
-		return bad(c, field_name(index, "kind"), _("not a transition kind of rule set %s"),
-			   ck_ruleset_name(set));
-	ck_date_parse(json_string_value(job->due), &due);
-	if (job->prepare_from != NULL) {
-		ck_date_parse(json_string_value(job->prepare_from), &prepare_from);
-		t = ck_transition_new(job->kind, due, &prepare_from);
-	} else if (ck_transition_prepare_from(set, job->kind, due, &prepare_from)) {
-		/* The set's lead, as plan would give it. */
-		t = ck_transition_new(job->kind, due, &prepare_from);
-	} else {
-		t = ck_transition_new(job->kind, due, NULL);
-	}
-	json_object_foreach(t, key, value)
-		ck_oom_unless(json_array_append_new(c->fields, json_string(key)) == 0);
-	ck_case_append(c->json, "transitions", t);
-	return true;
-}
-
-static bool
-do_start(struct change *c, const struct job *job)
-{
-	size_t index;
-	json_t *t = find(c, job, &index);
-
-	if (t == NULL)
-		return false;
-	/* Starting again what has happened is taken for a slip: said, and
-	 * left as it is. */
-	if (ck_transition_done(t)) {
-		ck_warning_at(ck_record_file(c->rec), ck_record_line(c->rec),
-			      field_name(index, "status"), _("already done; not changed"));
-		return true;
-	}
-	set_member(c, t, "status", json_string("preparing"));
-	set_date_member(c, job, t, "started");
-	return true;
-}
-
-static bool
-do_done(struct change *c, const struct job *job)
-{
-	size_t index;
-	json_t *t = find(c, job, &index);
-	ck_date started, completed;
-
-	if (t == NULL)
-		return false;
-	set_member(c, t, "status", json_string("done"));
-	set_date_member(c, job, t, "completed");
-	if (ck_transition_date(t, "started", &started) &&
-	    ck_transition_date(t, "completed", &completed) && completed < started)
-		return bad(c, field_name(index, "completed"), _("before %s"), "started");
-	return true;
-}
-
-static bool
-do_decisions_ready(struct change *c, const struct job *job)
-{
-	size_t index;
-	json_t *t = find(c, job, &index);
-
-	if (t == NULL)
-		return false;
-	set_date_member(c, job, t, "decisions_ready");
-	return true;
-}
-
-static bool
-do_handover(struct change *c, const struct job *job)
-{
-	size_t index;
-	json_t *t = find(c, job, &index), *handover;
-
-	if (t == NULL)
-		return false;
-	if (!ck_case_has_actor(c->json, json_string_value(job->to)))
-		return bad(c, field_name(index, "handover.to"), _("no actor %s in this case"),
-			   json_string_value(job->to));
-	handover = json_object();
-	ck_oom_unless(handover != NULL);
-	ck_oom_unless(ck_field_set(handover, "transitions.handover", "date", date_value(job)));
-	ck_oom_unless(ck_field_set(handover, "transitions.handover", "to", json_incref(job->to)));
-	if (job->items != NULL)
-		ck_oom_unless(ck_field_set(handover, "transitions.handover", "items",
-					json_incref(job->items)));
-	/* One handover per transition: a second one replaces it. */
-	set_member(c, t, "handover", handover);
-	return true;
-}
-
-/* Makes the change on one selected record. False when it is bad input
- * (reported); the record is then written as it was read, since it is
- * not marked changed. */
+/* Makes the change on one selected record through the library's
+ * operations. False when it is bad input (reported); the case is then
+ * as it was read. */
 static bool
 change(ck_record *rec, const struct job *job)
 {
-	struct change c = { rec, ck_record_json(rec), json_array() };
+	ck_change *c = ck_change_begin(rec, "case-transition", job->command);
+	const ck_ruleset *set = ruleset_of(ck_record_json(rec), job);
 	const char *cmd = job->command;
-	json_t *item = NULL, *event;
+	ck_date today = ck_today(), date_v, due, prepare_v;
+	const ck_date *date = date_of(job->date, &date_v);
 	ck_problem problem;
 	bool ok;
 
-	ck_oom_unless(c.fields != NULL);
 	if (strcmp(cmd, "plan") == 0)
-		ok = do_plan(&c, job, &item);
+		ok = ck_transition_plan_case(c, set, today, &problem);
 	else if (strcmp(cmd, "add") == 0)
-		ok = do_add(&c, job);
+		ok = date_of(job->due, &due) != NULL &&
+		     ck_transition_add(c, set, job->kind, due,
+				       date_of(job->prepare_from, &prepare_v), &problem);
 	else if (strcmp(cmd, "start") == 0)
-		ok = do_start(&c, job);
+		ok = ck_transition_start(c, job->kind, date, today, &problem);
 	else if (strcmp(cmd, "done") == 0)
-		ok = do_done(&c, job);
+		ok = ck_transition_complete(c, job->kind, date, today, &problem);
 	else if (strcmp(cmd, "decisions-ready") == 0)
-		ok = do_decisions_ready(&c, job);
+		ok = ck_transition_decisions_ready(c, job->kind, date, today, &problem);
 	else
-		ok = do_handover(&c, job);
-	if (ok && json_array_size(c.fields) > 0 && !ck_validate(c.json, &problem)) {
+		ok = ck_transition_handover(c, job->kind, json_string_value(job->to), job->items,
+					    date, today, &problem);
+	if (!ok) {
+		ck_change_abandon(c);
 		ck_problem_report(&problem, ck_record_file(rec), ck_record_line(rec));
-		ok = false;
+		return false;
 	}
-	if (ok && json_array_size(c.fields) > 0) {
-		event = ck_event_new("case-transition", cmd);
-		if (item == NULL)
-			item = json_string(job->kind);
-		ck_oom_unless(json_object_set_new(event, "item", item) == 0);
-		ck_oom_unless(json_object_set_new(event, "fields", c.fields) == 0);
-		ck_event_append(c.json, event);
-		ck_record_mark_changed(rec);
-	} else {
-		json_decref(item);
-		json_decref(c.fields);
+	if (problem.message[0] != '\0')
+		ck_warning_at(ck_record_file(rec), ck_record_line(rec), problem.field, "%s",
+			      problem.message);
+	if (ck_change_commit(c, &problem) == CK_CHANGE_BAD) {
+		ck_problem_report(&problem, ck_record_file(rec), ck_record_line(rec));
+		return false;
 	}
-	return ok;
+	return true;
 }
 
 /* upcoming: a filter, as grep is; records pass as they were read. */

@@ -663,6 +663,67 @@ int ck_selection_matches(ck_selection *selection, const json_t *record,
 size_t ck_selection_report_unmatched(const ck_selection *selection);
 
 /* ---------------------------------------------------------------------
+ * Changing a case (change.c)
+ *
+ * Every change to a case goes through a ck_change: begin it, set members
+ * through it (only what differs is set, and each field is noted once for
+ * the event), commit it. Commit appends the event {at, by, tool, op,
+ * item, fields}, validates the case and marks a record read as changed;
+ * a change that set nothing adds no event; one that leaves the case
+ * invalid puts it back as it was. Nothing here prints or exits.
+ */
+
+typedef struct ck_change ck_change;
+
+typedef enum ck_change_result {
+	CK_CHANGE_SAME,         /* nothing differed: no event, nothing marked */
+	CK_CHANGE_CHANGED,      /* the event appended, the record marked changed */
+	CK_CHANGE_BAD           /* the case invalid: put back as it was */
+} ck_change_result;
+
+/* Begins a change of RECORD's case by TOOL's subcommand OP. The caller
+ * owns the change until ck_change_commit or ck_change_abandon. */
+ck_change *ck_change_begin(ck_record *record, const char *tool, const char *op);
+
+/* The same for a case that is no ck_record (a server's, a test's). */
+ck_change *ck_change_begin_case(json_t *record, const char *tool, const char *op);
+
+/* The case being changed, to read and to find elements in. Borrowed. */
+json_t *ck_change_case(const ck_change *change);
+
+/* Sets KEY of OBJECT (the case, or an object within it found at the
+ * dotted OBJECT_PATH, as ck_field_set places keys) to VALUE (taken) when
+ * it differs, noting KEY for the event. True when it was set; false
+ * (VALUE freed) when it was the same, or VALUE is NULL. */
+bool ck_change_set(ck_change *change, json_t *object, const char *object_path,
+		   const char *key, json_t *value);
+
+/* Removes KEY of OBJECT, noting it; false when it was not there. */
+bool ck_change_remove(ck_change *change, json_t *object, const char *key);
+
+/* Notes FIELD as changed, for a change made otherwise (an element
+ * appended); each field is noted once. */
+void ck_change_note(ck_change *change, const char *field);
+
+/* The element the event names (its id, a transition's kind; taken). */
+void ck_change_item(ck_change *change, json_t *item);
+
+/* Another member of the event (KEY: VALUE, taken), such as "reason". */
+void ck_change_event_set(ck_change *change, const char *key, json_t *value);
+
+/* How many fields the change has set so far. */
+size_t ck_change_count(const ck_change *change);
+
+/* Ends the change: the event appended and the case checked when
+ * anything was set. CK_CHANGE_BAD fills P and puts the case back. The
+ * change is freed. */
+ck_change_result ck_change_commit(ck_change *change, ck_problem *p);
+
+/* Ends the change without it: the case put back as it was begun. NULL
+ * is fine. */
+void ck_change_abandon(ck_change *change);
+
+/* ---------------------------------------------------------------------
  * Records: building and events (case.c)
  */
 
@@ -1502,6 +1563,29 @@ json_t *ck_transition_new(const char *kind, ck_date due, const ck_date *prepare_
  * due. Returns a new array of the kinds added (empty: RECORD unchanged),
  * or NULL when child.born is missing or not a date (P filled). */
 json_t *ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today,
+			    ck_problem *p);
+
+/* case-transition's subcommands as operations on a change (change.c):
+ * each true when done, false with P filled when the case does not allow
+ * it (no transition of KIND, an actor the case lacks, a kind the set
+ * does not know, a date out of order). A DATE NULL means "not given":
+ * a date member then becomes TODAY only where it is absent. On success
+ * P is cleared, or holds a notice to show as a warning (start of a
+ * transition already done, left as it was). The event names KIND, or
+ * for plan the kinds added. */
+bool ck_transition_plan_case(ck_change *change, const ck_ruleset *set, ck_date today,
+			     ck_problem *p);
+bool ck_transition_add(ck_change *change, const ck_ruleset *set, const char *kind,
+		       ck_date due, const ck_date *prepare_from, ck_problem *p);
+bool ck_transition_start(ck_change *change, const char *kind, const ck_date *date,
+			 ck_date today, ck_problem *p);
+bool ck_transition_complete(ck_change *change, const char *kind, const ck_date *date,
+			    ck_date today, ck_problem *p);
+bool ck_transition_decisions_ready(ck_change *change, const char *kind, const ck_date *date,
+				   ck_date today, ck_problem *p);
+/* The handover to the actor TO, with ITEMS (a list, copied) or NULL. */
+bool ck_transition_handover(ck_change *change, const char *kind, const char *to,
+			    const json_t *items, const ck_date *date, ck_date today,
 			    ck_problem *p);
 
 /* The transition of KIND in RECORD, or NULL; *INDEX (when not NULL) gets

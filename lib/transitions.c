@@ -10,6 +10,7 @@
 
 #include "casekit.h"
 #include "i18n.h"
+#include "internal.h"
 
 /* A duration parameter of SET; false when it has none of that name. */
 static bool
@@ -268,4 +269,203 @@ ck_transition_due_month(const json_t *transition, ck_date today)
 	ck_date_to_ymd(today, &ty, &tm, &td);
 	ck_date_to_ymd(due, &dy, &dm, &dd);
 	return ((long)dy - ty) * 12 + (dm - tm);
+}
+
+/* ---------------------------------------------------------------------
+ * The transition operations: case-transition's subcommands, made
+ * through a change (change.c)
+ */
+
+/* "transitions[#N].MEMBER" for the transition at INDEX into FIELD. */
+static void
+transition_field(char field[CK_FIELD_MAX], size_t index, const char *member)
+{
+	snprintf(field, CK_FIELD_MAX, "transitions[#%zu]%s%s", index + 1,
+		 *member != '\0' ? "." : "", member);
+}
+
+static json_t *
+date_json(ck_date date)
+{
+	char text[CK_DATE_SIZE];
+	json_t *value = json_string(ck_date_format(date, text));
+
+	oom_unless(value != NULL);
+	return value;
+}
+
+/* A date member: DATE when given; else TODAY when the member is absent,
+ * and kept when it is there, so that a run repeated the next day
+ * changes nothing. */
+static void
+set_member_date(ck_change *c, json_t *t, const char *member, const ck_date *date, ck_date today)
+{
+	if (date == NULL && json_object_get(t, member) != NULL)
+		return;
+	ck_change_set(c, t, "transitions", member, date_json(date != NULL ? *date : today));
+}
+
+/* The transition of KIND; NULL with P filled when the case has none. */
+static json_t *
+find_kind(ck_change *c, const char *kind, size_t *index, ck_problem *p)
+{
+	json_t *t = ck_transition_find(ck_change_case(c), kind, index);
+
+	if (t == NULL)
+		ck_problem_set(p, "transitions", _("no transition of kind %s"), kind);
+	else
+		ck_change_item(c, json_string(kind));
+	return t;
+}
+
+static void
+clear(ck_problem *p)
+{
+	p->field[0] = '\0';
+	p->message[0] = '\0';
+}
+
+bool
+ck_transition_plan_case(ck_change *c, const ck_ruleset *set, ck_date today, ck_problem *p)
+{
+	static const char *const members[] = { "kind", "due", "prepare_from", "status" };
+	json_t *added;
+	size_t i;
+
+	clear(p);
+	added = ck_transitions_plan(ck_change_case(c), set, today, p);
+	if (added == NULL)
+		return false;
+	if (json_array_size(added) == 0) {
+		json_decref(added);
+		return true;
+	}
+	for (i = 0; i < sizeof members / sizeof members[0]; i++)
+		ck_change_note(c, members[i]);
+	ck_change_item(c, added);
+	return true;
+}
+
+bool
+ck_transition_add(ck_change *c, const ck_ruleset *set, const char *kind, ck_date due,
+		  const ck_date *prepare_from, ck_problem *p)
+{
+	json_t *record = ck_change_case(c), *t, *value;
+	char field[CK_FIELD_MAX];
+	const char *key;
+	size_t index;
+	ck_date lead;
+
+	clear(p);
+	if (ck_transition_find(record, kind, &index) != NULL) {
+		transition_field(field, index, "kind");
+		ck_problem_set(p, field, "%s", _("a transition of this kind is already listed"));
+		return false;
+	}
+	index = json_array_size(json_object_get(record, "transitions"));
+	if (!ck_ruleset_transition_kind(set, kind)) {
+		transition_field(field, index, "kind");
+		ck_problem_set(p, field, _("not a transition kind of rule set %s"),
+			       ck_ruleset_name(set));
+		return false;
+	}
+	/* Without --prepare-from, the set's lead, as plan would give it. */
+	if (prepare_from == NULL && ck_transition_prepare_from(set, kind, due, &lead))
+		prepare_from = &lead;
+	t = ck_transition_new(kind, due, prepare_from);
+	json_object_foreach(t, key, value)
+		ck_change_note(c, key);
+	ck_case_append(record, "transitions", t);
+	ck_change_item(c, json_string(kind));
+	return true;
+}
+
+bool
+ck_transition_start(ck_change *c, const char *kind, const ck_date *date, ck_date today,
+		    ck_problem *p)
+{
+	size_t index;
+	json_t *t;
+
+	clear(p);
+	if ((t = find_kind(c, kind, &index, p)) == NULL)
+		return false;
+	/* Starting again what has happened is taken for a slip: left as it
+	 * is, and said in P as a notice. */
+	if (ck_transition_done(t)) {
+		char field[CK_FIELD_MAX];
+
+		transition_field(field, index, "status");
+		ck_problem_set(p, field, "%s", _("already done; not changed"));
+		return true;
+	}
+	ck_change_set(c, t, "transitions", "status", json_string("preparing"));
+	set_member_date(c, t, "started", date, today);
+	return true;
+}
+
+bool
+ck_transition_complete(ck_change *c, const char *kind, const ck_date *date, ck_date today,
+		       ck_problem *p)
+{
+	char field[CK_FIELD_MAX];
+	size_t index;
+	json_t *t;
+	ck_date started, completed;
+
+	clear(p);
+	if ((t = find_kind(c, kind, &index, p)) == NULL)
+		return false;
+	ck_change_set(c, t, "transitions", "status", json_string("done"));
+	set_member_date(c, t, "completed", date, today);
+	if (ck_transition_date(t, "started", &started) &&
+	    ck_transition_date(t, "completed", &completed) && completed < started) {
+		transition_field(field, index, "completed");
+		ck_problem_set(p, field, _("before %s"), "started");
+		return false;
+	}
+	return true;
+}
+
+bool
+ck_transition_decisions_ready(ck_change *c, const char *kind, const ck_date *date,
+			      ck_date today, ck_problem *p)
+{
+	size_t index;
+	json_t *t;
+
+	clear(p);
+	if ((t = find_kind(c, kind, &index, p)) == NULL)
+		return false;
+	set_member_date(c, t, "decisions_ready", date, today);
+	return true;
+}
+
+bool
+ck_transition_handover(ck_change *c, const char *kind, const char *to, const json_t *items,
+		       const ck_date *date, ck_date today, ck_problem *p)
+{
+	char field[CK_FIELD_MAX];
+	json_t *t, *handover;
+	size_t index;
+
+	clear(p);
+	if ((t = find_kind(c, kind, &index, p)) == NULL)
+		return false;
+	if (!ck_case_has_actor(ck_change_case(c), to)) {
+		transition_field(field, index, "handover.to");
+		ck_problem_set(p, field, _("no actor %s in this case"), to);
+		return false;
+	}
+	handover = json_object();
+	oom_unless(handover != NULL);
+	oom_unless(ck_field_set(handover, "transitions.handover", "date",
+				date_json(date != NULL ? *date : today)));
+	oom_unless(ck_field_set(handover, "transitions.handover", "to", json_string(to)));
+	if (items != NULL)
+		oom_unless(ck_field_set(handover, "transitions.handover", "items",
+					json_deep_copy(items)));
+	/* One handover per transition: a second one replaces it. */
+	ck_change_set(c, t, "transitions", "handover", handover);
+	return true;
 }

@@ -1,0 +1,167 @@
+/* test-change.c — unit tests of lib/change.c, the one way a case is
+ * changed, and of the transition operations made through it
+ * (lib/transitions.c): no change, no event; a change, one event naming
+ * each field once; a change that breaks the case, the case put back as
+ * it was, member for member and in order. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "casekit.h"
+#include "tap.h"
+#include "fixtures.h"
+
+#define CASE "{'format':'casekit/1','id':'0101-2026-0001','opened':'2026-09-01'," \
+	"'status':'open','municipality':'0101','pathway':'base','child':{'born':'2019-04-03'}," \
+	"'transitions':[{'kind':'school','due':'2025-08-01','status':'planned'}]," \
+	"'events':[{'at':'2026-09-01T09:00:00Z','by':'tester','tool':'case-new','op':'new'}]}"
+
+static json_t *
+load(const char *text)
+{
+	json_t *rec = json_loads(q(text), 0, NULL);
+
+	if (rec == NULL)
+		exit(99);
+	return rec;
+}
+
+static const char *
+text_of(const json_t *json)
+{
+	char *s = json_dumps(json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	return keep(s);
+}
+
+static const json_t *
+last_event(const json_t *rec)
+{
+	const json_t *events = json_object_get(rec, "events");
+
+	return json_array_get(events, json_array_size(events) - 1);
+}
+
+static void
+test_protocol(void)
+{
+	json_t *rec = load(CASE), *school;
+	const char *before = keep(strdup(text_of(rec)));
+	ck_change *c;
+	ck_problem p;
+
+	school = json_array_get(json_object_get(rec, "transitions"), 0);
+	c = ck_change_begin_case(rec, "test", "same");
+	ok(!ck_change_set(c, school, "transitions", "status", json_string("planned")),
+	   "set: the same value is not set");
+	is_int((int)ck_change_count(c), 0, "set: nothing noted");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "no change: CK_CHANGE_SAME");
+	is_str(text_of(rec), before, "no change, no event: the case as it was");
+
+	c = ck_change_begin_case(rec, "test", "twice");
+	ok(ck_change_set(c, school, "transitions", "status", json_string("preparing")),
+	   "set: a new value is set");
+	ck_change_set(c, school, "transitions", "status", json_string("done"));
+	ck_change_set(c, school, "transitions", "started", json_string("2025-03-01"));
+	ck_change_item(c, json_string("school"));
+	ck_change_event_set(c, "reason", json_string("because"));
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "a change: CK_CHANGE_CHANGED");
+	is_str(text_of(last_event(rec)),
+	       q("{'at':'2026-11-22T10:00:00Z','by':'tester','tool':'test','op':'twice',"
+		 "'reason':'because','item':'school','fields':['status','started']}"),
+	       "one event: each field once, in the order set, the item named");
+	is_str(text_of(json_array_get(json_object_get(rec, "transitions"), 0)),
+	       q("{'kind':'school','due':'2025-08-01','status':'done','started':'2025-03-01'}"),
+	       "the members placed in casekit(5)'s order");
+
+	before = keep(strdup(text_of(rec)));
+	c = ck_change_begin_case(rec, "test", "bad");
+	ck_change_set(c, rec, "", "status", json_string("maybe"));
+	ck_change_set(c, school, "transitions", "completed", json_string("2025-08-15"));
+	is_int(ck_change_commit(c, &p), CK_CHANGE_BAD, "a change that breaks the case: CK_CHANGE_BAD");
+	is_str(p.field, "status", "CK_CHANGE_BAD: the field named");
+	is_str(text_of(rec), before, "CK_CHANGE_BAD: the case put back, member for member, in order");
+
+	c = ck_change_begin_case(rec, "test", "abandoned");
+	ck_change_remove(c, rec, "pathway");
+	ck_change_abandon(c);
+	is_str(text_of(rec), before, "abandon: the case put back");
+	ck_change_abandon(NULL);
+	json_decref(rec);
+}
+
+/* The record read is marked changed by a commit, and only then. */
+static void
+test_record(void)
+{
+	ck_record *rec = ck_record_new(load(CASE), "test", 1);
+	ck_change *c = ck_change_begin(rec, "test", "x");
+	ck_problem p;
+
+	ok(ck_change_case(c) == ck_record_json(rec), "the change works on the record's case");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "a record: no change");
+	ck_record_free(rec);
+}
+
+static void
+test_transitions(void)
+{
+	json_t *rec = load(CASE);
+	ck_change *c;
+	ck_problem p;
+	ck_date d = day("2025-09-01");
+
+	c = ck_change_begin_case(rec, "case-transition", "start");
+	ok(!ck_transition_start(c, "adult", NULL, day("2026-11-22"), &p),
+	   "start: no transition of the kind: false");
+	is_str(p.field, "transitions", "start: the field named");
+	ck_change_abandon(c);
+
+	c = ck_change_begin_case(rec, "case-transition", "start");
+	ok(ck_transition_start(c, "school", NULL, day("2026-11-22"), &p) && p.message[0] == '\0',
+	   "start: true, no notice");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "start: changed");
+	is_str(text_of(json_array_get(json_object_get(rec, "transitions"), 0)),
+	       q("{'kind':'school','due':'2025-08-01','status':'preparing','started':'2026-11-22'}"),
+	       "start: preparing, started today");
+
+	c = ck_change_begin_case(rec, "case-transition", "start");
+	ck_transition_start(c, "school", NULL, day("2026-11-23"), &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME,
+	       "start again the next day: the date kept, no change, no event");
+
+	c = ck_change_begin_case(rec, "case-transition", "done");
+	ok(!ck_transition_complete(c, "school", &d, day("2026-11-22"), &p),
+	   "done before it started: false");
+	is_str(p.field, "transitions[#1].completed", "done before it started: the field named");
+	ck_change_abandon(c);
+
+	c = ck_change_begin_case(rec, "case-transition", "done");
+	ok(ck_transition_complete(c, "school", NULL, day("2026-11-24"), &p), "done: true");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "done: changed");
+	c = ck_change_begin_case(rec, "case-transition", "start");
+	ok(ck_transition_start(c, "school", NULL, day("2026-11-25"), &p) &&
+	   strstr(p.message, "already done") != NULL, "start of one done: a notice, not an error");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "start of one done: left as it was");
+
+	c = ck_change_begin_case(rec, "case-transition", "handover");
+	ok(!ck_transition_handover(c, "school", "a9", NULL, NULL, day("2026-11-22"), &p),
+	   "handover to an actor the case lacks: false");
+	is_str(p.field, "transitions[#1].handover.to", "handover: the field named");
+	ck_change_abandon(c);
+	json_decref(rec);
+}
+
+int
+main(void)
+{
+	ck_init("test-change");
+	setenv("CASEKIT_NOW", "2026-11-22T10:00:00Z", 1);
+	setenv("CASEKIT_USER", "tester", 1);
+	test_protocol();
+	test_record();
+	test_transitions();
+	ring_free();
+	return done_testing();
+}
