@@ -58,7 +58,7 @@ static void
 use(const ck_ruleset *set)
 {
 	ck_judge *judge = ck_judge_new(set);
-	ck_transition_plan plan[CK_TRANSITIONS_STANDARD];
+	ck_transition_plan plan[CK_TRANSITIONS_MAX];
 	ck_duration window = { 0, 30 };
 	ck_date today = ck_date_from_ymd(2026, 11, 22);
 	const json_t *rec;
