@@ -206,7 +206,6 @@ finish_case(struct intake *in, json_t *rec, const char *file, unsigned long row,
 	const char *pathway, *id, *ref;
 	ck_problem problem;
 	char text[CK_DATE_SIZE];
-	ck_date born;
 
 	ck_record_set(rec, "format", json_string("casekit/1"));
 	ck_record_set(rec, "status", json_string("open"));
@@ -226,15 +225,7 @@ finish_case(struct intake *in, json_t *rec, const char *file, unsigned long row,
 		return false;
 	}
 	/* The birth date an identity number gives, where none is given. */
-	if (json_object_get(child, "born") == NULL) {
-		const char *cpr = json_string_value(json_object_get(child, "cpr"));
-		const char *pnr = json_string_value(json_object_get(child, "personnummer"));
-
-		if ((cpr != NULL && ck_cpr_parse(cpr, &born, NULL)) ||
-		    (pnr != NULL && ck_personnummer_parse(pnr, &born)))
-			ck_record_set(rec, "child.born",
-				      json_string(ck_date_format(born, text)));
-	}
+	ck_case_born_from_identity(rec);
 	if (json_object_get(rec, "id") == NULL) {
 		/* Numbering needs a valid municipality and opening date;
 		 * a record without them fails just below. */

@@ -527,34 +527,6 @@ prepare_element(struct update *u)
 		ck_usage_error(_("--%s: nothing to change: give the fields to set"), ec->select);
 }
 
-/* Sets MEMBER ("date", "follow_up.first", "complaint.outcome.date") of
- * ELEMENT, an object at the path KEY (an element of the array KEY, or
- * an object within one), to VALUE (borrowed), making the objects on the
- * way. True when that changed it. */
-static bool
-set_member(json_t *element, const char *key, const char *member, json_t *value)
-{
-	const char *dot = strchr(member, '.');
-	char parent_key[64], parent_path[CK_FIELD_MAX];
-	json_t *parent, *current;
-
-	if (dot == NULL) {
-		current = json_object_get(element, member);
-		if (current != NULL && json_equal(current, value))
-			return false;
-		ck_oom_unless(ck_field_set(element, key, member, json_incref(value)));
-		return true;
-	}
-	snprintf(parent_key, sizeof parent_key, "%.*s", (int)(dot - member), member);
-	snprintf(parent_path, sizeof parent_path, "%s.%s", key, parent_key);
-	parent = json_object_get(element, parent_key);
-	if (!json_is_object(parent)) {
-		parent = json_object();
-		ck_oom_unless(parent != NULL && ck_field_set(element, key, parent_key, parent));
-	}
-	return set_member(parent, parent_path, dot + 1, value);
-}
-
 /* An actor an option names must be one of the case's. False when not
  * (the record rejected, taken). */
 static bool
@@ -589,82 +561,69 @@ check_rule(const struct update *u, ck_record *rec, const char *field, const char
 		      _("no rule of this id in the case's rule set"));
 }
 
+/* Commits change C of REC; false when the case broke (rejected, taken). */
+static bool
+commit(const struct update *u, ck_record *rec, ck_change *c)
+{
+	ck_problem problem;
+
+	if (ck_change_commit(c, &problem) == CK_CHANGE_BAD)
+		return reject(u, rec, problem.field, "%s", problem.message);
+	return true;
+}
+
 /* The change_ functions change a selected record; false when they
  * rejected it (and so took it), true when it is the caller's to write. */
 static bool
 change_element(struct update *u, ck_record *rec)
 {
 	const struct element_command *ec = u->element;
-	json_t *json = ck_record_json(rec);
 	const char *item = ck_args_get(u->args, ec->select);
-	char id[32], field[CK_FIELD_MAX], text[CK_DATE_SIZE];
-	json_t *element = NULL, *fields;
-	bool is_new = item == NULL;
-	size_t i, j;
+	ck_element_value *values = calloc(u->nvalues + 1, sizeof *values);
+	char field[CK_FIELD_MAX], next[32];
+	ck_problem problem;
+	ck_change *c;
+	size_t i;
+	bool ok;
 
-	/* Everything is checked before anything is made. */
-	if (!is_new) {
-		element = ck_case_element(json, ec->key, item);
-		if (element == NULL) {
-			snprintf(field, sizeof field, "%s[%s]", ec->key, item);
-			return reject(u, rec, field, _("no such element"));
-		}
-		snprintf(id, sizeof id, "%s", item);
-		if (ec->within != NULL && json_object_get(element, ec->within) == NULL &&
+	ck_oom_unless(values != NULL);
+	/* A member of an element that must be started first (a complaint
+	 * by --received). */
+	if (item != NULL && ec->within != NULL) {
+		const json_t *element = ck_case_element(ck_record_json(rec), ec->key, item);
+
+		if (element != NULL && json_object_get(element, ec->within) == NULL &&
 		    !ck_args_has(u->args, ec->starts)) {
+			free(values);
 			snprintf(field, sizeof field, "%s[%s].%s", ec->key, item, ec->within);
 			return reject(u, rec, field, _("none recorded yet: --%s starts one"),
 				      ec->starts);
 		}
-	} else if (ck_case_next_id(json, ec->key, ec->prefix, id, sizeof id) == NULL) {
-		return reject(u, rec, ec->key, _("no number is left for a new id (an id there "
-						 "holds the largest number)"));
 	}
 	for (i = 0; i < u->nvalues; i++) {
-		const struct value *v = &u->values[i];
-
-		snprintf(field, sizeof field, "%s[%s].%s", ec->key, id, v->member);
-		if (v->how == HOW_ACTOR &&
-		    !check_actor(u, rec, field, json_string_value(v->json)))
-			return false;
-		for (j = 0; v->how == HOW_ACTORS && j < json_array_size(v->json); j++)
-			if (!check_actor(u, rec, field,
-					 json_string_value(json_array_get(v->json, j))))
-				return false;
-		if (strcmp(ec->key, "waivers") == 0 && strcmp(v->member, "rule") == 0)
-			check_rule(u, rec, field, json_string_value(v->json));
-	}
-	fields = json_array();
-	if (is_new) {
-		element = json_object();
-		ck_oom_unless(element != NULL &&
-			   ck_field_set(element, ec->key, "id", json_string(id)));
-	}
-	ck_oom_unless(fields != NULL);
-	for (i = 0; i < u->nvalues; i++)
-		if (set_member(element, ec->key, u->values[i].member, u->values[i].json))
-			json_array_append_new(fields, json_string(u->values[i].member));
-	if (is_new) {
-		/* An offer is made, and a waiver decided, today unless
-		 * said otherwise; a waiver names who decided it. */
-		ck_date_format(ck_today(), text);
-		if (strcmp(ec->key, "offers") == 0 && json_object_get(element, "date") == NULL) {
-			ck_field_set(element, ec->key, "date", json_string(text));
-			json_array_append_new(fields, json_string("date"));
+		values[i].member = u->values[i].member;
+		values[i].value = u->values[i].json;
+		values[i].names_actors = u->values[i].how == HOW_ACTOR ||
+					 u->values[i].how == HOW_ACTORS;
+		if (strcmp(ec->key, "waivers") == 0 && strcmp(u->values[i].member, "rule") == 0) {
+			if (item == NULL &&
+			    ck_case_next_id(ck_record_json(rec), ec->key, ec->prefix, next,
+					    sizeof next) == NULL)
+				snprintf(next, sizeof next, "?");
+			snprintf(field, sizeof field, "%s[%s].rule", ec->key,
+				 item != NULL ? item : next);
+			check_rule(u, rec, field, json_string_value(u->values[i].json));
 		}
-		if (strcmp(ec->key, "waivers") == 0) {
-			ck_field_set(element, ec->key, "by", json_string(ck_user()));
-			ck_field_set(element, ec->key, "date", json_string(text));
-			json_array_append_new(fields, json_string("by"));
-			json_array_append_new(fields, json_string("date"));
-		}
-		ck_case_append(json, ec->key, element);
 	}
-	if (json_array_size(fields) == 0) {
-		json_decref(fields);
-		return true;
+	c = ck_change_begin(rec, TOOL, u->command);
+	ok = ck_element_put(c, ec->key, ec->prefix, item, values, u->nvalues, ck_today(),
+			    ck_user(), &problem);
+	free(values);
+	if (!ok) {
+		ck_change_abandon(c);
+		return reject(u, rec, problem.field, "%s", problem.message);
 	}
-	return record_change(u, rec, id, fields);
+	return commit(u, rec, c);
 }
 
 /* ---------------------------------------------------------------------
@@ -975,79 +934,25 @@ prepare_set(struct update *u)
 }
 
 /* The value at a plain dotted PATH of objects, or NULL. */
-static json_t *
-value_at(json_t *object, const char *path)
-{
-	char key[128];
-
-	for (;;) {
-		size_t n = strcspn(path, ".");
-
-		if (!json_is_object(object) || n >= sizeof key)
-			return NULL;
-		memcpy(key, path, n);
-		key[n] = '\0';
-		object = json_object_get(object, key);
-		if (path[n] == '\0')
-			return object;
-		path += n + 1;
-	}
-}
 
 /* Removes the field at PATH, and the objects on the way that it leaves
  * empty: an absent value is left out, never written as {}. True when
  * something was removed. */
-static bool
-remove_at(json_t *object, const char *path)
-{
-	size_t n = strcspn(path, ".");
-	char key[128];
-	json_t *child;
-	bool removed;
-
-	if (!json_is_object(object) || n >= sizeof key)
-		return false;
-	memcpy(key, path, n);
-	key[n] = '\0';
-	if (path[n] == '\0')
-		return json_object_del(object, key) == 0;
-	child = json_object_get(object, key);
-	removed = remove_at(child, path + n + 1);
-	if (removed && json_is_object(child) && json_object_size(child) == 0)
-		json_object_del(object, key);
-	return removed;
-}
 
 static bool
 change_set(struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	json_t *fields = json_array(), *value;
+	ck_change *c = ck_change_begin(rec, TOOL, u->command);
+	ck_problem problem;
 	const char *path;
+	json_t *value;
 
-	ck_oom_unless(fields != NULL);
-	json_object_foreach(u->set_fields, path, value) {
-		json_t *current = value_at(json, path);
-
-		if (json_is_null(value)) {
-			if (current == NULL || !remove_at(json, path))
-				continue;
-		} else {
-			if (current != NULL && json_equal(current, value))
-				continue;
-			if (!ck_record_set(json, path, json_incref(value))) {
-				json_decref(fields);
-				return reject(u, rec, path,
-					      _("a step of this path is not an object"));
-			}
+	json_object_foreach(u->set_fields, path, value)
+		if (!ck_case_set_path(c, path, json_is_null(value) ? NULL : value, &problem)) {
+			ck_change_abandon(c);
+			return reject(u, rec, problem.field, "%s", problem.message);
 		}
-		json_array_append_new(fields, json_string(path));
-	}
-	if (json_array_size(fields) == 0) {
-		json_decref(fields);
-		return true;
-	}
-	return record_change(u, rec, NULL, fields);
+	return commit(u, rec, c);
 }
 
 /* ---------------------------------------------------------------------
@@ -1085,50 +990,15 @@ prepare_identity(struct update *u)
 static bool
 change_identity(struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	json_t *fields = json_array(), *child;
-	const struct {
-		const char *path;
-		json_t *value;
-	} numbers[] = {
-		{ "child.cpr", u->cpr },
-		{ "child.personnummer", u->personnummer },
-	};
-	char text[CK_DATE_SIZE];
-	ck_date born;
-	size_t i;
+	ck_change *c = ck_change_begin(rec, TOOL, u->command);
+	ck_problem problem;
 
-	ck_oom_unless(fields != NULL);
-	for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
-		json_t *current = value_at(json, numbers[i].path);
-
-		if (numbers[i].value == NULL ||
-		    (current != NULL && json_equal(current, numbers[i].value)))
-			continue;
-		if (!ck_record_set(json, numbers[i].path, json_incref(numbers[i].value))) {
-			json_decref(fields);
-			return reject(u, rec, "child", _("not an object"));
-		}
-		json_array_append_new(fields, json_string(numbers[i].path));
+	if (!ck_case_set_identity(c, json_string_value(u->cpr), json_string_value(u->personnummer),
+				  &problem)) {
+		ck_change_abandon(c);
+		return reject(u, rec, problem.field, "%s", problem.message);
 	}
-	if (json_array_size(fields) == 0) {
-		json_decref(fields);
-		return true;
-	}
-	/* Without a birth date the number gives it, as at intake; with one
-	 * they must agree, which validation checks. */
-	child = json_object_get(json, "child");
-	if (json_object_get(child, "born") == NULL) {
-		const char *cpr = json_string_value(json_object_get(child, "cpr"));
-		const char *pnr = json_string_value(json_object_get(child, "personnummer"));
-
-		if ((cpr != NULL && ck_cpr_parse(cpr, &born, NULL)) ||
-		    (pnr != NULL && ck_personnummer_parse(pnr, &born))) {
-			ck_record_set(json, "child.born", json_string(ck_date_format(born, text)));
-			json_array_append_new(fields, json_string("child.born"));
-		}
-	}
-	return record_change(u, rec, NULL, fields);
+	return commit(u, rec, c);
 }
 
 /* ---------------------------------------------------------------------
@@ -1138,55 +1008,23 @@ change_identity(struct update *u, ck_record *rec)
 static bool
 change_close(struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	json_t *fields = json_array();
-	const struct {
-		const char *key;
-		json_t *value;
-	} members[] = {
-		{ "status", json_string("closed") },
-		{ "closed", u->date },
-		{ "closed_reason", u->close_reason },
-	};
-	size_t i;
+	ck_change *c = ck_change_begin(rec, TOOL, u->command);
+	ck_problem problem;
+	ck_date date;
 
-	ck_oom_unless(fields != NULL && members[0].value != NULL);
-	/* A closed case stays as it was closed: reopen it to change it. */
-	if (!ck_case_is_open(json)) {
-		json_decref(members[0].value);
-		json_decref(fields);
-		return true;
-	}
-	for (i = 0; i < sizeof members / sizeof members[0]; i++) {
-		json_t *current = json_object_get(json, members[i].key);
-
-		if (current != NULL && json_equal(current, members[i].value))
-			continue;
-		ck_record_set(json, members[i].key, json_incref(members[i].value));
-		json_array_append_new(fields, json_string(members[i].key));
-	}
-	json_decref(members[0].value);
-	return record_change(u, rec, NULL, fields);
+	ck_date_parse(json_string_value(u->date), &date);
+	ck_case_close(c, json_string_value(u->close_reason), date, &problem);
+	return commit(u, rec, c);
 }
 
 static bool
 change_reopen(struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	json_t *fields;
-	static const char *const closing[] = { "closed", "closed_reason" };
-	size_t i;
+	ck_change *c = ck_change_begin(rec, TOOL, u->command);
+	ck_problem problem;
 
-	if (ck_case_is_open(json))
-		return true;
-	fields = json_array();
-	ck_oom_unless(fields != NULL);
-	ck_record_set(json, "status", json_string("open"));
-	json_array_append_new(fields, json_string("status"));
-	for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
-		if (json_object_del(json, closing[i]) == 0)
-			json_array_append_new(fields, json_string(closing[i]));
-	return record_change(u, rec, NULL, fields);
+	ck_case_reopen(c, &problem);
+	return commit(u, rec, c);
 }
 
 /* True when a selected case is closed, and was closed before the date:
@@ -1195,12 +1033,7 @@ change_reopen(struct update *u, ck_record *rec)
 static bool
 purgeable(const struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	const char *closed = json_string_value(json_object_get(json, "closed"));
-	ck_date date;
-
-	return !ck_case_is_open(json) && closed != NULL && ck_date_parse(closed, &date) &&
-		date < u->closed_before;
+	return ck_case_purgeable(ck_record_json(rec), u->closed_before);
 }
 
 /* ---------------------------------------------------------------------

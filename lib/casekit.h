@@ -698,6 +698,12 @@ json_t *ck_change_case(const ck_change *change);
 bool ck_change_set(ck_change *change, json_t *object, const char *object_path,
 		   const char *key, json_t *value);
 
+/* Sets the dotted MEMBER of OBJECT ("date", or one level down
+ * "follow_up.first", the object on the way made where missing) to VALUE
+ * (borrowed) when it differs, noting MEMBER whole. True when it was set. */
+bool ck_change_set_member(ck_change *change, json_t *object, const char *object_path,
+			  const char *member, const json_t *value);
+
 /* Removes KEY of OBJECT, noting it; false when it was not there. */
 bool ck_change_remove(ck_change *change, json_t *object, const char *key);
 
@@ -722,6 +728,61 @@ ck_change_result ck_change_commit(ck_change *change, ck_problem *p);
 /* Ends the change without it: the case put back as it was begun. NULL
  * is fine. */
 void ck_change_abandon(ck_change *change);
+
+/* ---------------------------------------------------------------------
+ * Elements of a case (elements.c)
+ */
+
+/* One member of an element to set: MEMBER within it ("date",
+ * "follow_up.first"), VALUE (borrowed); with NAMES_ACTORS, VALUE is an
+ * actor id or a list of them, each one the case must have. */
+typedef struct ck_element_value {
+	const char *member;
+	const json_t *value;
+	bool names_actors;
+} ck_element_value;
+
+/* Adds an element to the array KEY of the case (ID NULL: a new one, its
+ * id PREFIX and the next number, never one given before), or changes
+ * the one with ID, setting VALUES (COUNT of them) where they differ. A
+ * new offer without a date is made on TODAY; a new waiver is decided by
+ * USER on TODAY. The event names the element's id. False with P filled
+ * when there is no such element, no number is left, or an actor named
+ * is not the case's; nothing is changed then. */
+bool ck_element_put(ck_change *change, const char *key, char prefix, const char *id,
+		    const ck_element_value *values, size_t count, ck_date today,
+		    const char *user, ck_problem *p);
+
+/* ---------------------------------------------------------------------
+ * A case's life (lifecycle.c)
+ */
+
+/* Sets the field at the dotted PATH without filters to VALUE (borrowed;
+ * NULL removes it, and an object left empty on the way) when it
+ * differs, noting PATH. False with P filled when a step is no object. */
+bool ck_case_set_path(ck_change *change, const char *path, const json_t *value,
+		      ck_problem *p);
+
+/* Sets the child's CPR number and personnummer (NULL: left as it is);
+ * a case without a birth date gets the one the number gives. */
+bool ck_case_set_identity(ck_change *change, const char *cpr, const char *personnummer,
+			  ck_problem *p);
+
+/* The birth date child.cpr or child.personnummer gives, set in RECORD
+ * when child.born is absent: the one place it is derived. True when it
+ * was set. */
+bool ck_case_born_from_identity(json_t *record);
+
+/* Closes the case on DATE for REASON (casekit(5)'s closed_reason); a
+ * closed case is left as it was closed. */
+bool ck_case_close(ck_change *change, const char *reason, ck_date date, ck_problem *p);
+
+/* Reopens a closed case: status open, closed and closed_reason gone. */
+bool ck_case_reopen(ck_change *change, ck_problem *p);
+
+/* True when RECORD is a closed case closed before CLOSED_BEFORE: one the
+ * retention of case-update purge removes. */
+bool ck_case_purgeable(const json_t *record, ck_date closed_before);
 
 /* ---------------------------------------------------------------------
  * Records: building and events (case.c)

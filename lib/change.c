@@ -10,6 +10,7 @@
  * in a ck_problem. Nothing here prints or exits. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,11 @@ ck_change_set(ck_change *c, json_t *object, const char *object_path, const char 
 		json_decref(value);
 		return false;
 	}
-	oom_unless(ck_field_set(object, object_path, key, value));
+	/* The case's own members in casekit(5)'s order of a record. */
+	if (object == c->json)
+		oom_unless(ck_record_set(object, key, value));
+	else
+		oom_unless(ck_field_set(object, object_path, key, value));
 	ck_change_note(c, key);
 	return true;
 }
@@ -165,4 +170,40 @@ ck_change_commit(ck_change *c, ck_problem *p)
 	}
 	end(c);
 	return result;
+}
+
+/* Sets the dotted MEMBER of OBJECT (at OBJECT_PATH) to VALUE (borrowed)
+ * without noting it: ck_change_set_member notes the whole member. */
+static bool
+set_below(json_t *object, const char *object_path, const char *member, const json_t *value)
+{
+	const char *dot = strchr(member, '.');
+	char parent_key[64], parent_path[CK_FIELD_MAX];
+	json_t *parent;
+
+	if (dot == NULL) {
+		if (json_equal(json_object_get(object, member), value))
+			return false;
+		oom_unless(ck_field_set(object, object_path, member, json_incref((json_t *)value)));
+		return true;
+	}
+	snprintf(parent_key, sizeof parent_key, "%.*s", (int)(dot - member), member);
+	snprintf(parent_path, sizeof parent_path, "%s%s%s", object_path,
+		 *object_path != '\0' ? "." : "", parent_key);
+	parent = json_object_get(object, parent_key);
+	if (!json_is_object(parent)) {
+		parent = json_object();
+		oom_unless(parent != NULL && ck_field_set(object, object_path, parent_key, parent));
+	}
+	return set_below(parent, parent_path, dot + 1, value);
+}
+
+bool
+ck_change_set_member(ck_change *c, json_t *object, const char *object_path,
+		     const char *member, const json_t *value)
+{
+	if (!set_below(object, object_path, member, value))
+		return false;
+	ck_change_note(c, member);
+	return true;
 }

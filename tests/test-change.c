@@ -30,7 +30,7 @@ load(const char *text)
 static const char *
 text_of(const json_t *json)
 {
-	char *s = json_dumps(json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(json, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
 
 	return keep(s);
 }
@@ -153,6 +153,90 @@ test_transitions(void)
 	json_decref(rec);
 }
 
+static void
+test_elements(void)
+{
+	json_t *rec = load(CASE), *one = json_string("2026-10-01"), *actor = json_string("a9");
+	json_t *kind = json_string("relief"), *to = json_string("parents"), *status = json_string("offered");
+	ck_element_value decision[] = { { "decided", NULL, false } };
+	ck_element_value offer[3];
+	ck_element_value by_actor[] = { { "by", NULL, true } };
+	ck_change *c;
+	ck_problem p;
+
+	decision[0].value = one;
+	offer[0] = (ck_element_value){ "kind", kind, false };
+	offer[1] = (ck_element_value){ "to", to, false };
+	offer[2] = (ck_element_value){ "status", status, false };
+	by_actor[0].value = actor;
+	c = ck_change_begin_case(rec, "case-update", "decision");
+	ok(ck_element_put(c, "decisions", 'd', NULL, decision, 1, day("2026-11-22"), "tester", &p),
+	   "element: a new decision");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "element: changed");
+	is_str(text_of(json_object_get(rec, "decisions")), q("[{'id':'d1','decided':'2026-10-01'}]"),
+	       "element: the new one numbered d1");
+	is_str(text_of(json_object_get(last_event(rec), "item")), q("'d1'"), "element: the event names d1");
+	c = ck_change_begin_case(rec, "case-update", "decision");
+	ok(!ck_element_put(c, "decisions", 'd', "d9", decision, 1, day("2026-11-22"), "tester", &p),
+	   "element: changing one the case lacks: false");
+	is_str(p.field, "decisions[d9]", "element: the element named");
+	ck_change_abandon(c);
+	c = ck_change_begin_case(rec, "case-update", "assessment");
+	ok(!ck_element_put(c, "assessments", 's', NULL, by_actor, 1, day("2026-11-22"), "tester", &p),
+	   "element: an actor the case lacks: false");
+	is_str(p.field, "assessments[s1].by", "element: the member named");
+	ck_change_abandon(c);
+	c = ck_change_begin_case(rec, "case-update", "offer");
+	ok(ck_element_put(c, "offers", 'o', NULL, offer, 3, day("2026-11-22"), "tester", &p),
+	   "element: an offer");
+	ck_change_commit(c, &p);
+	is_str(text_of(json_object_get(json_array_get(json_object_get(rec, "offers"), 0), "date")),
+	       q("'2026-11-22'"), "element: a new offer made today");
+	json_decref(one);
+	json_decref(actor);
+	json_decref(kind);
+	json_decref(to);
+	json_decref(status);
+	json_decref(rec);
+}
+
+static void
+test_lifecycle(void)
+{
+	json_t *rec = load(CASE), *value = json_string("strained");
+	ck_change *c;
+	ck_problem p;
+
+	c = ck_change_begin_case(rec, "case-update", "set");
+	ok(ck_case_set_path(c, "family_strain", value, &p), "set: a field by its path");
+	ok(!ck_case_set_path(c, "status.x", value, &p), "set: a step that is no object: false");
+	is_str(p.field, "status.x", "set: the path named");
+	ck_change_abandon(c);
+	c = ck_change_begin_case(rec, "case-update", "set");
+	ck_case_set_path(c, "child.born", NULL, &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "set: a removal is a change");
+	c = ck_change_begin_case(rec, "case-update", "identity");
+	ok(ck_case_set_identity(c, "010158-5001", NULL, &p), "identity: a CPR number");
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "identity: changed");
+	is_str(text_of(json_object_get(last_event(rec), "fields")), q("['child.cpr','child.born']"),
+	       "identity: the birth date derived once, from the number (1858)");
+	c = ck_change_begin_case(rec, "case-update", "close");
+	ck_case_close(c, "moved", day("2026-11-21"), &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "close: changed");
+	ok(ck_case_purgeable(rec, day("2026-11-22")), "purgeable: closed the day before the cut-off");
+	ok(!ck_case_purgeable(rec, day("2026-11-21")), "purgeable: not when closed on the cut-off day");
+	c = ck_change_begin_case(rec, "case-update", "close");
+	ck_case_close(c, "other", day("2026-11-22"), &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "close of a closed case: left as it was closed");
+	c = ck_change_begin_case(rec, "case-update", "reopen");
+	ck_case_reopen(c, &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "reopen: changed");
+	ok(json_object_get(rec, "closed") == NULL && json_object_get(rec, "closed_reason") == NULL,
+	   "reopen: closed and closed_reason gone");
+	json_decref(value);
+	json_decref(rec);
+}
+
 int
 main(void)
 {
@@ -162,6 +246,8 @@ main(void)
 	test_protocol();
 	test_record();
 	test_transitions();
+	test_elements();
+	test_lifecycle();
 	ring_free();
 	return done_testing();
 }
