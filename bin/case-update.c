@@ -349,27 +349,6 @@ reject(const struct update *u, ck_record *rec, const char *field, const char *fm
 	return false;
 }
 
-/* Appends the event of a change to the record and marks it changed,
- * once the record is found still valid casekit/1 (not a date before the
- * one it follows, not a number against the birth date): a record marked
- * changed would be written as changed even when rejected. ITEM may be
- * NULL; FIELDS is taken. False when the record was rejected (taken). */
-static bool
-record_change(const struct update *u, ck_record *rec, const char *item, json_t *fields)
-{
-	json_t *json = ck_record_json(rec);
-	json_t *event = ck_event_new(TOOL, u->command);
-	ck_problem problem;
-
-	if (item != NULL)
-		ck_oom_unless(json_object_set_new(event, "item", json_string(item)) == 0);
-	ck_oom_unless(json_object_set_new(event, "fields", fields) == 0);
-	ck_event_append(json, event);
-	if (!ck_validate(json, &problem))
-		return reject(u, rec, problem.field, "%s", problem.message);
-	ck_record_mark_changed(rec);
-	return true;
-}
 
 
 static void
@@ -527,15 +506,6 @@ prepare_element(struct update *u)
 		ck_usage_error(_("--%s: nothing to change: give the fields to set"), ec->select);
 }
 
-/* An actor an option names must be one of the case's. False when not
- * (the record rejected, taken). */
-static bool
-check_actor(const struct update *u, ck_record *rec, const char *field, const char *id)
-{
-	if (!ck_case_has_actor(ck_record_json(rec), id))
-		return reject(u, rec, field, _("no actor %s in this case"), id);
-	return true;
-}
 
 /* A waiver should name a rule of the case's own set: a mistyped id
  * would waive nothing, silently. Only a warning: a site may judge its
@@ -753,98 +723,27 @@ prepare_plan(struct update *u)
 static bool
 change_plan(struct update *u, ck_record *rec)
 {
-	json_t *json = ck_record_json(rec);
-	json_t *plans = json_object_get(json, "plans");
-	json_t *plan = json_object_get(plans, u->plan_kind);
-	json_t *fields, *items, *item;
-	char path[32], field[CK_FIELD_MAX], text[CK_DATE_SIZE];
-	bool decision_changed = false, items_added = false, was_not_needed, had_decision;
-	const char *decision;
-	bool decided = strcmp(u->plan_kind, "child") == 0 || strcmp(u->plan_kind, "youth") == 0;
-	size_t i, j;
+	ck_element_value *values = calloc(u->nvalues + 1, sizeof *values);
+	ck_change *c = ck_change_begin(rec, TOOL, u->command);
+	ck_problem problem;
+	size_t i;
+	bool ok;
 
-	snprintf(path, sizeof path, "plans.%s", u->plan_kind);
+	ck_oom_unless(values != NULL);
 	for (i = 0; i < u->nvalues; i++) {
-		if (u->values[i].how != HOW_ACTOR)
-			continue;
-		snprintf(field, sizeof field, "%s.%s", path, u->values[i].member);
-		if (!check_actor(u, rec, field, json_string_value(u->values[i].json)))
-			return false;
+		values[i].member = u->values[i].member;
+		values[i].value = u->values[i].json;
+		values[i].names_actors = u->values[i].how == HOW_ACTOR;
 	}
-	snprintf(field, sizeof field, "%s.items", path);
-	json_array_foreach(u->plan_items, i, item)
-		if (!check_actor(u, rec, field,
-				 json_string_value(json_object_get(item, "actor"))))
-			return false;
-	fields = json_array();
-	ck_oom_unless(fields != NULL);
-	if (!json_is_object(plan)) {
-		plan = json_object();
-		ck_oom_unless(plan != NULL && ck_record_set(json, path, plan));
+	ok = ck_plan_set(c, u->plan_kind, values, u->nvalues, u->plan_items,
+			 ck_args_has(u->args, "decision"), ck_args_has(u->args, "date"), ck_today(),
+			 &problem);
+	free(values);
+	if (!ok) {
+		ck_change_abandon(c);
+		return reject(u, rec, problem.field, "%s", problem.message);
 	}
-	decision = json_string_value(json_object_get(plan, "decision"));
-	had_decision = decision != NULL;
-	was_not_needed = decision != NULL && strcmp(decision, "not-needed") == 0;
-	for (i = 0; i < u->nvalues; i++) {
-		const char *member = u->values[i].member;
-		json_t *current = json_object_get(plan, member);
-
-		if (current != NULL && json_equal(current, u->values[i].json))
-			continue;
-		if (strcmp(member, "decision") == 0)
-			decision_changed = true;
-		ck_oom_unless(ck_field_set(plan, path, member, json_incref(u->values[i].json)));
-		json_array_append_new(fields, json_string(member));
-	}
-	/* The date of a child or youth plan is the day the plan itself
-	 * was made (Barnets lov §§ 91, 108): deciding to make it is not
-	 * making it, so a decision made is not dated. A decision not to
-	 * make it is dated by the same member, today unless --date says
-	 * when; turned into made, that date goes. A plan made (--date)
-	 * was decided made. */
-	decision = json_string_value(json_object_get(plan, "decision"));
-	if (decision_changed && !ck_args_has(u->args, "date")) {
-		if (strcmp(decision, "not-needed") == 0) {
-			json_t *date = json_string(ck_date_format(ck_today(), text));
-
-			if (!json_equal(json_object_get(plan, "date"), date))
-				json_array_append_new(fields, json_string("date"));
-			ck_oom_unless(ck_field_set(plan, path, "date", date));
-		} else if (was_not_needed && json_object_del(plan, "date") == 0) {
-			json_array_append_new(fields, json_string("date"));
-		}
-	}
-	if (decided && ck_args_has(u->args, "date") && !had_decision &&
-	    !ck_args_has(u->args, "decision")) {
-		ck_oom_unless(ck_field_set(plan, path, "decision", json_string("made")));
-		json_array_append_new(fields, json_string("decision"));
-	}
-	items = json_object_get(plan, "items");
-	json_array_foreach(u->plan_items, i, item) {
-		bool present = false;
-
-		/* The same item again is not a second item: a command run
-		 * twice records it once. */
-		for (j = 0; j < json_array_size(items); j++)
-			if (json_equal(json_array_get(items, j), item))
-				present = true;
-		if (present)
-			continue;
-		if (!json_is_array(items)) {
-			items = json_array();
-			ck_oom_unless(items != NULL &&
-				   ck_field_set(plan, path, "items", items));
-		}
-		json_array_append_new(items, json_deep_copy(item));
-		items_added = true;
-	}
-	if (items_added)
-		json_array_append_new(fields, json_string("items"));
-	if (json_array_size(fields) == 0) {
-		json_decref(fields);
-		return true;
-	}
-	return record_change(u, rec, u->plan_kind, fields);
+	return commit(u, rec, c);
 }
 
 /* ---------------------------------------------------------------------

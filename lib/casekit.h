@@ -754,6 +754,23 @@ bool ck_element_put(ck_change *change, const char *key, char prefix, const char 
 		    const char *user, ck_problem *p);
 
 /* ---------------------------------------------------------------------
+ * Plans (plans.c)
+ */
+
+/* Sets the plan KIND ("common", "child", "youth", "individual") of the
+ * case: VALUES (COUNT; an actor they name must be the case's) where they
+ * differ, and ITEMS (a list of {what, actor, from}, or NULL) not there
+ * yet. For a child or youth plan (barnets lov §§ 91, 108) the date is
+ * the plan itself made: a decision not-needed is dated TODAY unless
+ * DATE_GIVEN, one turned into made loses that date, and a date given
+ * to a plan without a decision (DECISION_GIVEN false) decides it made.
+ * The event names KIND. False with P filled when an actor is not the
+ * case's; nothing is changed then. */
+bool ck_plan_set(ck_change *change, const char *kind, const ck_element_value *values,
+		 size_t count, const json_t *items, bool decision_given, bool date_given,
+		 ck_date today, ck_problem *p);
+
+/* ---------------------------------------------------------------------
  * A case's life (lifecycle.c)
  */
 

@@ -237,6 +237,51 @@ test_lifecycle(void)
 	json_decref(rec);
 }
 
+static void
+test_plans(void)
+{
+	json_t *rec = load(CASE), *not_needed = json_string("not-needed"), *made = json_string("made");
+	json_t *date = json_string("2026-11-01"), *items = json_loads(q("[{'what':'x','actor':'a9'}]"), 0, NULL);
+	ck_element_value v[1];
+	ck_change *c;
+	ck_problem p;
+
+	v[0] = (ck_element_value){ "decision", not_needed, false };
+	c = ck_change_begin_case(rec, "case-update", "plan");
+	ok(ck_plan_set(c, "child", v, 1, NULL, true, false, day("2026-11-22"), &p), "plan: not-needed");
+	ck_change_commit(c, &p);
+	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "child")),
+	       q("{'decision':'not-needed','date':'2026-11-22'}"),
+	       "plan: a decision not-needed is dated today");
+	v[0] = (ck_element_value){ "decision", made, false };
+	c = ck_change_begin_case(rec, "case-update", "plan");
+	ck_plan_set(c, "child", v, 1, NULL, true, false, day("2026-11-23"), &p);
+	ck_change_commit(c, &p);
+	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "child")),
+	       q("{'decision':'made'}"), "plan: turned into made, the date goes (deciding is not making)");
+	v[0] = (ck_element_value){ "date", date, false };
+	c = ck_change_begin_case(rec, "case-update", "plan");
+	ck_plan_set(c, "youth", v, 1, NULL, false, true, day("2026-11-23"), &p);
+	ck_change_commit(c, &p);
+	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "youth")),
+	       q("{'decision':'made','date':'2026-11-01'}"), "plan: a plan made was decided made");
+	c = ck_change_begin_case(rec, "case-update", "plan");
+	ok(!ck_plan_set(c, "common", NULL, 0, items, false, false, day("2026-11-23"), &p),
+	   "plan: an item's actor the case lacks: false");
+	is_str(p.field, "plans.common.items", "plan: the field named");
+	ck_change_abandon(c);
+	c = ck_change_begin_case(rec, "case-update", "plan");
+	ck_plan_set(c, "individual", NULL, 0, NULL, false, false, day("2026-11-23"), &p);
+	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "plan: nothing to set, nothing made");
+	ok(json_object_get(json_object_get(rec, "plans"), "individual") == NULL,
+	   "plan: no empty plan left behind");
+	json_decref(not_needed);
+	json_decref(made);
+	json_decref(date);
+	json_decref(items);
+	json_decref(rec);
+}
+
 int
 main(void)
 {
@@ -248,6 +293,7 @@ main(void)
 	test_transitions();
 	test_elements();
 	test_lifecycle();
+	test_plans();
 	ring_free();
 	return done_testing();
 }
