@@ -1043,65 +1043,34 @@ run_command(const struct update *u)
 		filter_failed(u, _("the command failed (exit status %d)"), WEXITSTATUS(status));
 }
 
-/* The top-level members whose values the filter changed, added or
- * removed. New reference. */
-static json_t *
-changed_members(json_t *old, json_t *new)
-{
-	json_t *fields = json_array(), *value;
-	const char *key;
-
-	ck_oom_unless(fields != NULL);
-	json_object_foreach(new, key, value)
-		if (!json_equal(json_object_get(old, key), value))
-			json_array_append_new(fields, json_string(key));
-	json_object_foreach(old, key, value)
-		if (json_object_get(new, key) == NULL)
-			json_array_append_new(fields, json_string(key));
-	return fields;
-}
-
 /* Takes the command's version of a case, OLD's place in the store. */
 static void
 filter_case(struct update *u, ck_record *old, ck_record *new)
 {
-	json_t *oj = ck_record_json(old), *nj = ck_record_json(new);
-	json_t *old_events = json_object_get(oj, "events");
-	json_t *new_events = json_object_get(nj, "events");
-	unsigned long line = ck_record_line(new);
-	json_t *event;
-	size_t i;
+	ck_problem problem;
 
-	/* Unchanged: the bytes as they were, whatever the command did to
-	 * key order or spelling. */
-	if (json_equal(oj, nj)) {
+	switch (ck_filter_case(old, new, TOOL, &problem)) {
+	case CK_CHANGE_SAME:
 		ck_record_free(new);
 		ck_run_write(u->run, old);
-		return;
+		break;
+	case CK_CHANGE_CHANGED:
+		ck_record_free(old);
+		ck_run_write(u->run, new);
+		break;
+	case CK_CHANGE_BAD:
+		output_problem(u, ck_record_line(new), problem.field, problem.message);
 	}
-	if (!ck_case_is_open(oj))
-		output_problem(u, line, NULL,
-			       _("a closed case must not change (reopen it first)"));
-	for (i = 0; i < json_array_size(old_events); i++)
-		if (!json_equal(json_array_get(old_events, i), json_array_get(new_events, i)))
-			output_problem(u, line, "events",
-				       _("the earlier events must be kept as they were "
-					 "(events are only appended)"));
-	event = ck_event_new(TOOL, "filter");
-	ck_oom_unless(json_object_set_new(event, "fields", changed_members(oj, nj)) == 0);
-	ck_event_append(nj, event);
-	ck_record_mark_changed(new);
-	ck_record_free(old);
-	ck_run_write(u->run, new);
 }
 
 /* Leaves a case out, as the command did (--allow-drop). */
 static void
 drop_case(struct update *u, ck_record *old)
 {
-	if (!ck_case_is_open(ck_record_json(old)))
-		bad_input(u, old, NULL, _("a closed case must not be removed by a filter "
-					  "(purge removes closed cases)"));
+	ck_problem problem;
+
+	if (!ck_filter_may_drop(ck_record_json(old), &problem))
+		bad_input(u, old, NULL, "%s", problem.message);
 	ck_run_drop(u->run, old);
 }
 

@@ -754,6 +754,23 @@ bool ck_element_put(ck_change *change, const char *key, char prefix, const char 
 		    const char *user, ck_problem *p);
 
 /* ---------------------------------------------------------------------
+ * The filter protocol (filter.c)
+ */
+
+/* Takes NEW, a command's version of the case OLD (case-update filter):
+ * CK_CHANGE_SAME when it is equal (OLD's bytes stand); CK_CHANGE_CHANGED
+ * when NEW is taken: OLD open and every earlier event kept, a "filter"
+ * event by TOOL naming the members changed appended, NEW marked
+ * changed; CK_CHANGE_BAD with P when a closed case changed or an event
+ * was rewritten. */
+ck_change_result ck_filter_case(ck_record *old, ck_record *new, const char *tool,
+				ck_problem *p);
+
+/* True when a filter may leave the case OLD out (--allow-drop): an open
+ * one; a closed one is purge's (P filled). */
+bool ck_filter_may_drop(const json_t *old, ck_problem *p);
+
+/* ---------------------------------------------------------------------
  * Plans (plans.c)
  */
 
