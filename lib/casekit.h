@@ -196,7 +196,8 @@ bool ck_timestamp_valid(const char *text);
  * it was. */
 bool ck_today_init(const char *option, const char **bad);
 
-/* T as set by ck_today_init (the local date when it was not called). */
+/* T as set by ck_today_init; before it, CASEKIT_TODAY when that is a
+ * date, else the local date. */
 ck_date ck_today(void);
 
 /* The time of an event: $CASEKIT_NOW when set and valid (a fraction of

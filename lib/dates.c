@@ -387,7 +387,12 @@ ck_today_init(const char *option, const char **bad)
 ck_date
 ck_today(void)
 {
-	return today_set ? today_value : local_date();
+	/* Before ck_today_init (a filter of a municipality's own): T as
+	 * design section 3 says, CASEKIT_TODAY when it is a date, else the
+	 * local date. */
+	if (!today_set && !ck_today_init(NULL, NULL))
+		return local_date();
+	return today_value;
 }
 
 /* Writes the two digits of VALUE (0-99) at BUF. */
