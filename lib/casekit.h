@@ -1336,6 +1336,16 @@ void ck_reminders_free(ck_reminders *reminders);
  * coordinator goes to the unassigned digest). */
 void ck_reminders_add(ck_reminders *reminders, const json_t *record);
 
+/* What FINDING of RECORD is about, in words for a caseworker in LANG,
+ * when its rule is judged per element (the finding has an "item"): a
+ * decision by its paragraph and date ("BL § 32, 2026-05-20"), an actor
+ * by role, a transition by kind, a consent by its id, an assessment or
+ * meeting by its date. Never a name. NULL when the finding is about the
+ * whole case or the element is not found. SET: the rule set of the
+ * checklist (NULL: the rule is unknown). The caller frees the result. */
+char *ck_finding_about(const json_t *record, const ck_ruleset *set, const json_t *finding,
+		       const char *lang);
+
 /* Writes the digests: with OUTDIR NULL to OUT, each under a line
  * "== CONTACT"; else one file per coordinator in OUTDIR (which must be
  * empty or not exist), mode 0600, named by the contact in lower case

@@ -2,8 +2,10 @@
  * --reminders; design section 5.6, "Reminders").
  *
  * Each missing, overdue or due finding of an open, checklisted case
- * becomes a line: the case's reference in the case system, the due date,
- * and the rule's neutral "reminder" text in the reader's language. A line
+ * becomes a line: the case's reference in the case system, the status in
+ * words, the due date, the rule's neutral "reminder" text in the reader's
+ * language, and for a rule judged per element what the finding is about
+ * (ck_finding_about). Identical lines are written once, with a count. A line
  * never holds the rule's id, the diagnosis or (unless the caller was
  * allowed --with-names) the child's name: digests are mailed, and mail
  * travels further than the case system.
@@ -18,6 +20,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -65,6 +69,8 @@ struct line {
 	const char *ref;        /* external_ref, else id */
 	const char *name;       /* the child's name (with names only), or NULL */
 	const char *text;       /* the reminder, in the reader's language */
+	const char *about;      /* what it is about (ck_finding_about), or NULL */
+	int status;             /* CK_FINDING_MISSING, _OVERDUE or _DUE */
 	size_t seq;             /* the order lines were added: the last tie-break */
 };
 
@@ -146,6 +152,144 @@ pool_text(ck_reminders *r, const char *text)
 	return pool_keep(r, copy);
 }
 
+/* ---------------------------------------------------------------------
+ * What a finding is about
+ */
+
+/* The arrays of a case whose elements a rule may be judged by, each
+ * named by its id (a transition also by its kind). */
+static const char *const element_arrays[] = {
+	"decisions", "actors", "consents", "transitions", "assessments", "meetings",
+};
+
+/* The element of RECORD that ITEM names, and *ARRAY the array it is in;
+ * NULL when none is. "#N" is the N-th element the rule's "each" yields
+ * (the element had no id); an id is looked for in every array (ids are
+ * unique in a case). */
+static const json_t *
+finding_element(const json_t *record, const json_t *rule, const char *item,
+		const char **array)
+{
+	const char *each = json_string_value(json_object_get(rule, "each"));
+	const json_t *element;
+	size_t i, k;
+
+	if (item[0] == '#' && each != NULL) {
+		char *end, err[128];
+		unsigned long n = strtoul(item + 1, &end, 10);
+		ck_path *path = ck_path_compile(each, err, sizeof err);
+		ck_values values = { NULL, 0, 0 };
+
+		element = NULL;
+		if (path != NULL && *end == '\0' && n >= 1) {
+			ck_path_eval(path, (json_t *)record, (json_t *)record, &values);
+			if (n <= values.count)
+				element = values.items[n - 1];
+		}
+		ck_values_free(&values);
+		ck_path_free(path);
+		*array = NULL;
+		for (i = 0; element != NULL && i < sizeof element_arrays / sizeof *element_arrays; i++)
+			if (strncmp(each, element_arrays[i], strlen(element_arrays[i])) == 0)
+				*array = element_arrays[i];
+		return *array != NULL ? element : NULL;
+	}
+	for (i = 0; i < sizeof element_arrays / sizeof *element_arrays; i++) {
+		json_array_foreach(json_object_get(record, element_arrays[i]), k, element) {
+			const char *id = json_string_value(json_object_get(element, "id"));
+			const char *kind = json_string_value(json_object_get(element, "kind"));
+
+			if ((id != NULL && strcmp(id, item) == 0) ||
+			    (id == NULL && kind != NULL && i == 3 && strcmp(kind, item) == 0)) {
+				*array = element_arrays[i];
+				return element;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A new string, as printf makes it. */
+static char *
+text_printf(const char *format, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, format);
+	n = vasprintf(&text, format, ap);
+	va_end(ap);
+	oom_unless(n >= 0);
+	return text;
+}
+
+static const char *
+member_text(const json_t *element, const char *key)
+{
+	const char *text = json_string_value(json_object_get(element, key));
+
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+char *
+ck_finding_about(const json_t *record, const ck_ruleset *set, const json_t *finding,
+		 const char *lang)
+{
+	const char *item = member_text(finding, "item"), *array = NULL, *kind, *a, *b;
+	const json_t *rule, *element;
+	char *text;
+
+	if (item == NULL)
+		return NULL;
+	rule = set != NULL ? ck_ruleset_rule(set, json_string_value(json_object_get(finding,
+										    "rule")))
+		: NULL;
+	element = finding_element(record, rule, item, &array);
+	if (element == NULL)
+		return NULL;
+	kind = json_string_value(json_object_get(rule, "kind"));
+	if (strcmp(array, "decisions") == 0) {
+		/* A decision by its paragraph and date: decided, else applied. */
+		a = member_text(element, "paragraph");
+		b = member_text(element, "decided");
+		if (b == NULL)
+			b = member_text(element, "applied");
+		if (a == NULL && b == NULL)
+			return NULL;
+		text = a != NULL && b != NULL ? text_printf("%s, %s", a, b) : xstrdup(a ? a : b);
+	} else if (strcmp(array, "actors") == 0) {
+		const json_t *consent = kind != NULL && strncmp(kind, "consent", 7) == 0
+			? ck_actor_latest_consent(record, element) : NULL;
+
+		/* A consent rule judges per actor: the consent by its id, where
+		 * there is one; else the actor by role, never by name. */
+		if ((a = member_text(consent, "id")) != NULL)
+			/* TRANSLATORS: what a reminder is about; %s is a consent's id. */
+			text = text_printf(_("consent %s"), a);
+		else if ((a = member_text(element, "role")) != NULL)
+			text = xstrdup(ck_summary_role_text(a, lang));
+		else
+			return NULL;
+	} else if (strcmp(array, "consents") == 0) {
+		if ((a = member_text(element, "id")) == NULL)
+			return NULL;
+		text = text_printf(_("consent %s"), a);
+	} else if (strcmp(array, "transitions") == 0) {
+		if ((a = member_text(element, "kind")) == NULL)
+			return NULL;
+		text = xstrdup(ck_summary_value_text("transition", a, lang));
+	} else {
+		/* An assessment or meeting by its date. */
+		if ((a = member_text(element, "started")) == NULL &&
+		    (a = member_text(element, "date")) == NULL &&
+		    (a = member_text(element, "aware")) == NULL)
+			return NULL;
+		text = xstrdup(a);
+	}
+	return text;
+}
+
 /* The set whose texts the case's findings are shown in: the one the
  * checklist was made by, when the rulebook has it; else the case's (or
  * the --rules set). */
@@ -199,7 +343,7 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 	const char *lang = ck_language(), *ref, *name;
 	const ck_ruleset *set;
 	struct line line;
-	char *contact;
+	char *contact, *about;
 	bool kept = false;
 	size_t i;
 
@@ -252,6 +396,10 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 		 * still a duty, said without naming it. */
 		line.text = pool_text(reminders, text != NULL && *text != '\0' ? text
 				      : _("Something in the case needs attention"));
+		line.status = status;
+		about = ck_finding_about(record, set, finding, lang);
+		line.about = about != NULL ? pool_text(reminders, about) : NULL;
+		free(about);
 		add_line(reminders, &line);
 	}
 }
@@ -321,6 +469,12 @@ compare_entries(const void *pa, const void *pb)
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	if ((c = strcmp(x->ref, y->ref)) != 0)
+		return c;
+	if (x->status != y->status)
+		return x->status < y->status ? -1 : 1;
+	if ((c = strcmp(x->text, y->text)) != 0)
+		return c;
+	if ((c = compare_dest(x->about, y->about)) != 0)
 		return c;
 	if (x->seq != y->seq)
 		return x->seq < y->seq ? -1 : 1;
@@ -409,27 +563,55 @@ ref_width(const struct line *line)
 	return ck_text_width(line->ref) + (line->name != NULL ? ck_text_width(line->name) + 3 : 0);
 }
 
+/* The status of a line in words, in the reader's language. */
+static const char *
+status_words(int status)
+{
+	return status == CK_FINDING_OVERDUE ? _("overdue")
+		: status == CK_FINDING_MISSING ? _("missing") : _("due");
+}
+
+/* True when two lines read the same (ref, name, status, due, text,
+ * about): written once, with a count. */
+static bool
+same_line(const struct line *x, const struct line *y)
+{
+	return x->section == y->section && x->status == y->status &&
+		x->has_due == y->has_due && x->due == y->due && strcmp(x->ref, y->ref) == 0 &&
+		compare_dest(x->name, y->name) == 0 && strcmp(x->text, y->text) == 0 &&
+		compare_dest(x->about, y->about) == 0;
+}
+
 /* Writes one digest, the N entries at E (sorted): the date it is as of,
- * then each section that has lines, under its title. No blank line
- * inside: a blank line parts digests. False on a write error. */
+ * then each section that has lines, under its title; lines that read
+ * the same once, with "(2×)". No blank line inside: a blank line parts
+ * digests. False on a write error. */
 static bool
 write_digest(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 {
 	char date[CK_DATE_SIZE];
-	size_t width = 0, i;
+	static const int statuses[] = { CK_FINDING_MISSING, CK_FINDING_OVERDUE, CK_FINDING_DUE };
+	size_t width = 0, status_width = 0, i, k;
 	int section = -1;
 	bool good = true;
 
 	for (i = 0; i < n; i++)
 		if (ref_width(e[i].line) > width)
 			width = ref_width(e[i].line);
+	/* The status column as wide in every digest of a language. */
+	for (i = 0; i < sizeof statuses / sizeof *statuses; i++)
+		if (ck_text_width(status_words(statuses[i])) > status_width)
+			status_width = ck_text_width(status_words(statuses[i]));
 	/* TRANSLATORS: the first line of a digest of reminders; %s is a
 	 * date, YYYY-MM-DD. */
 	good &= fprintf(out, _("Reminders as of %s"), ck_date_format(r->today, date)) >= 0;
 	good &= fputc('\n', out) != EOF;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i = k) {
 		const struct line *l = e[i].line;
+		const char *status = status_words(l->status);
 
+		for (k = i + 1; k < n && same_line(e[k].line, l); k++)
+			;
 		if ((int)l->section != section) {
 			section = (int)l->section;
 			good &= fprintf(out, "%s\n", _(section_titles[section])) >= 0;
@@ -437,9 +619,15 @@ write_digest(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 		good &= fprintf(out, "  %s", l->ref) >= 0;
 		if (l->name != NULL)
 			good &= fprintf(out, " (%s)", l->name) >= 0;
-		good &= fprintf(out, "%*s  %-*s  %s\n", (int)(width - ref_width(l)), "",
+		good &= fprintf(out, "%*s  %s%*s  %-*s  %s", (int)(width - ref_width(l)), "",
+				status, (int)(status_width - ck_text_width(status)), "",
 				DUE_WIDTH, l->has_due ? ck_date_format(l->due, date) : "-",
 				l->text) >= 0;
+		if (l->about != NULL)
+			good &= fprintf(out, " (%s)", l->about) >= 0;
+		if (k - i > 1)
+			good &= fprintf(out, " (%zu\u00d7)", k - i) >= 0;
+		good &= fputc('\n', out) != EOF;
 	}
 	return good;
 }
