@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,6 +56,7 @@ static const char *const section_titles[N_SECTIONS] = {
  * "==" line and as its file. */
 #define UNASSIGNED "unassigned"
 #define FILE_SUFFIX ".txt"
+#define MAIL_SUFFIX ".eml"      /* as long as FILE_SUFFIX: one clash check */
 /* The longest file name most file systems take (NAME_MAX). */
 #define FILE_NAME_MAX 255
 /* Width of the due column: a date, or "-". */
@@ -63,6 +65,7 @@ static const char *const section_titles[N_SECTIONS] = {
 /* One line of a digest. Its texts are borrowed from the pool. */
 struct line {
 	const char *contact;    /* the coordinator's contact, lower case; NULL: none */
+	const char *recorded;   /* the same contact as the case records it */
 	enum section section;
 	bool has_due;
 	ck_date due;
@@ -308,6 +311,30 @@ texts_set(const ck_reminders *r, const json_t *record, const json_t *checklist)
 		: NULL;
 }
 
+/* The contact of the case's coordinator as recorded (trimmed), whose
+ * key (ck_coordinator_key) is KEY: a mail goes to the address exactly as
+ * the case system has it, '+' and capitals kept. A new string. */
+static char *
+recorded_contact(const json_t *record, const char *key, ck_date today)
+{
+	const json_t *actor;
+	size_t i, n = strlen(key);
+
+	json_array_foreach(json_object_get(record, "actors"), i, actor) {
+		const char *contact = json_string_value(json_object_get(actor, "contact"));
+
+		if (contact == NULL || !json_is_true(json_object_get(actor, "coordinator")) ||
+		    !ck_actor_active(actor, today))
+			continue;
+		while (*contact == ' ' || *contact == '\t')
+			contact++;
+		if (strncasecmp(contact, key, n) == 0 &&
+		    strspn(contact + n, " \t") == strlen(contact + n))
+			return xstrndup(contact, n);
+	}
+	return xstrdup(key);
+}
+
 static enum section
 section_of(const ck_reminders *r, int status, bool law, bool has_due, ck_date due)
 {
@@ -372,6 +399,10 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 			/* The case's texts, once, for all its lines. */
 			contact = ck_coordinator_key(record, reminders->today);
 			line.contact = contact != NULL ? pool_keep(reminders, contact) : NULL;
+			line.recorded = contact != NULL
+				? pool_keep(reminders, recorded_contact(record, contact,
+									reminders->today))
+				: NULL;
 			ref = json_string_value(json_object_get(record, "external_ref"));
 			if (ref == NULL || *ref == '\0')
 				ref = json_string_value(json_object_get(record, "id"));
@@ -408,26 +439,24 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
  * Where each line goes
  */
 
-/* True when the domain of CONTACT (after its last '@') is one of the
- * DOMAINS or below one, compared without case; always true without
- * domains. A contact without '@' is in no domain. */
+/* True when CONTACT may have a digest of its own: with mail, or with
+ * allowed domains, only when it is exactly one address in one of them
+ * ("x@evil.example, y@kommune.dk" is not); otherwise any contact. */
 static bool
-domain_allowed(const char *contact, char *const *domains, size_t ndomains)
+dest_allowed(const char *contact, const ck_reminders_output *o)
 {
-	const char *at = strrchr(contact, '@');
-
-	if (ndomains == 0)
+	if (!o->mail && o->ndomains == 0)
 		return true;
-	return at != NULL && at[1] != '\0' && ck_domain_within(at + 1, domains, ndomains);
+	return ck_mail_address_allowed(contact, o->domains, o->ndomains);
 }
 
 /* The file name of a contact: in lower case (it is), every character
  * outside a-z 0-9 @ . _ - as one '_' (a UTF-8 character is one), and
  * ".txt". A new string. */
 static char *
-file_name(const char *contact)
+file_name(const char *contact, const char *suffix)
 {
-	char *name = xmalloc(strlen(contact) + sizeof FILE_SUFFIX), *out = name;
+	char *name = xmalloc(strlen(contact) + strlen(suffix) + 1), *out = name;
 	const unsigned char *p;
 
 	for (p = (const unsigned char *)contact; *p != '\0'; p++) {
@@ -439,7 +468,7 @@ file_name(const char *contact)
 		else if (out == name)
 			*out++ = '_';   /* a stray continuation byte first */
 	}
-	strcpy(out, FILE_SUFFIX);
+	strcpy(out, suffix);
 	return name;
 }
 
@@ -521,7 +550,7 @@ divert_clashes(struct entry *entries, size_t n, const char *outdir)
 			     strcmp(entries[k].dest, entries[i].dest) == 0; k++)
 			;
 		files = xreallocarray(files, nfiles + 1, sizeof *files);
-		files[nfiles].name = file_name(entries[i].dest);
+		files[nfiles].name = file_name(entries[i].dest, FILE_SUFFIX);
 		files[nfiles].begin = i;
 		files[nfiles].end = k;
 		files[nfiles].own = strlen(files[nfiles].name) <= FILE_NAME_MAX &&
@@ -643,24 +672,161 @@ digest_end(const struct entry *e, size_t n, size_t i)
 	return k;
 }
 
-static bool
-write_stream(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
+/* A digest on its way out: its text (the digest, or its message) and
+ * where it goes. */
+struct digest {
+	const char *dest;       /* the contact's key; NULL: unassigned */
+	char *name;             /* its file name (SUFFIX .txt or .eml) */
+	char *text;             /* lines ended by '\n' */
+	size_t length;
+	const char *to;         /* the recipient of its message; NULL: none */
+};
+
+/* The digest of the N entries at E as text; *LENGTH its length. */
+static char *
+digest_text(const ck_reminders *r, const struct entry *e, size_t n, size_t *length)
 {
-	size_t i, k;
-	bool good = true;
+	char *text = NULL;
+	FILE *m = open_memstream(&text, length);
+
+	oom_unless(m != NULL);
+	oom_unless(write_digest(m, r, e, n));
+	oom_unless(fclose(m) == 0);
+	return text;
+}
+
+/* The Subject of a digest's message, in the reader's language: how many
+ * findings are overdue, due and missing ("casekit: 3 frister, 2
+ * mangler"); never a case or a person. A new string. */
+static char *
+digest_subject(const struct entry *e, size_t n)
+{
+	size_t counts[3] = { 0, 0, 0 }, i;
+	char *text = NULL;
+	size_t size = 0;
+	const char *sep = ": ";
+	FILE *m = open_memstream(&text, &size);
+
+	oom_unless(m != NULL);
+	for (i = 0; i < n; i++)
+		counts[e[i].line->status == CK_FINDING_OVERDUE ? 0
+		       : e[i].line->status == CK_FINDING_DUE ? 1 : 2]++;
+	fputs("casekit", m);
+	if (counts[0] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many deadlines have passed. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu overdue", "%zu overdue", counts[0]), counts[0]);
+		sep = ", ";
+	}
+	if (counts[1] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many deadlines are near. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu deadline", "%zu deadlines", counts[1]), counts[1]);
+		sep = ", ";
+	}
+	if (counts[2] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many things are missing. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu missing", "%zu missing", counts[2]), counts[2]);
+	}
+	oom_unless(fclose(m) == 0);
+	return text;
+}
+
+/* The digests of the N sorted entries at E, as O asks: texts, or
+ * messages to the contact as recorded and the unassigned one to the
+ * fallback. *COUNT gets their number. */
+static struct digest *
+make_digests(const ck_reminders *r, const struct entry *e, size_t n,
+	     const ck_reminders_output *o, size_t *count)
+{
+	struct digest *d = NULL;
+	size_t nd = 0, i, k;
 
 	for (i = 0; i < n; i = k) {
+		char *body, *subject;
+		size_t length;
+		ck_mail mail;
+
 		k = digest_end(e, n, i);
+		d = xreallocarray(d, nd + 1, sizeof *d);
+		d[nd].dest = e[i].dest;
+		d[nd].name = file_name(e[i].dest != NULL ? e[i].dest : UNASSIGNED,
+				       o->mail ? MAIL_SUFFIX : FILE_SUFFIX);
+		d[nd].to = e[i].dest != NULL ? e[i].line->recorded : o->fallback;
+		body = digest_text(r, e + i, k - i, &length);
+		if (!o->mail) {
+			d[nd].text = body;
+			d[nd].length = length;
+			d[nd].to = NULL;
+			nd++;
+			continue;
+		}
+		subject = digest_subject(e + i, k - i);
+		memset(&mail, 0, sizeof mail);
+		mail.from = o->mail_from;
+		mail.to = d[nd].to;
+		mail.subject = subject;
+		mail.body = body;
+		mail.language = ck_language();
+		mail.sequence = nd;
+		d[nd].text = ck_mail_message(&mail, &d[nd].length);
+		free(subject);
+		free(body);
+		nd++;
+	}
+	*count = nd;
+	return d;
+}
+
+static void
+free_digests(struct digest *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].name);
+		free(d[i].text);
+	}
+	free(d);
+}
+
+static bool
+write_stream(FILE *out, const struct digest *d, size_t n)
+{
+	size_t i;
+	bool good = true;
+
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			good &= fputc('\n', out) != EOF;
-		good &= fprintf(out, "== %s\n", e[i].dest != NULL ? e[i].dest : UNASSIGNED) >= 0;
-		good &= write_digest(out, r, e + i, k - i);
+		good &= fprintf(out, "== %s\n", d[i].dest != NULL ? d[i].dest : UNASSIGNED) >= 0;
+		good &= fwrite(d[i].text, 1, d[i].length, out) == d[i].length;
 	}
 	if (fflush(out) != 0 || ferror(out))
 		good = false;
 	if (!good)
 		ck_output_error();
 	return good;
+}
+
+/* Writes TEXT (LENGTH bytes) to F, with CRLF, each '\n' as "\r\n". */
+static bool
+write_text(FILE *f, const char *text, size_t length, bool crlf)
+{
+	const char *end = text + length, *nl;
+
+	if (!crlf)
+		return fwrite(text, 1, length, f) == length;
+	for (; text < end; text = nl + 1) {
+		nl = memchr(text, '\n', (size_t)(end - text));
+		if (nl == NULL)
+			return fwrite(text, 1, (size_t)(end - text), f) == (size_t)(end - text);
+		if (fwrite(text, 1, (size_t)(nl - text), f) != (size_t)(nl - text) ||
+		    fputs("\r\n", f) == EOF)
+			return false;
+	}
+	return true;
 }
 
 static char *
@@ -738,13 +904,14 @@ open_outdir(const char *outdir, bool *created)
 	return fd;
 }
 
-/* Writes one digest to the new file NAME in the folder DIRFD, mode 0600
- * whatever the umask. False, reported, on an error; *MADE tells whether
- * the file was made (to be removed again). */
+/* Writes digest D to the new file D->name in the folder DIRFD, mode 0600
+ * whatever the umask; a message with CRLF, as RFC 5322 has it on the
+ * wire and mail programs open a .eml. False, reported, on an error;
+ * *MADE tells whether the file was made (to be removed again). */
 static bool
-write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *r,
-	   const struct entry *e, size_t n, bool *made)
+write_file(int dirfd, const char *outdir, const struct digest *d, bool crlf, bool *made)
 {
+	const char *name = d->name;
 	char *path = join_path(outdir, name);
 	bool good;
 	FILE *f;
@@ -770,7 +937,7 @@ write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *
 		free(path);
 		return false;
 	}
-	good = write_digest(f, r, e, n);
+	good = write_text(f, d->text, d->length, crlf);
 	/* Synced: the mail system may take it as soon as the run ends. */
 	good &= fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
 	if (!good) {
@@ -823,24 +990,20 @@ sync_parent(const char *path)
  * and the folder when this run made it, so that a second run can
  * start afresh. */
 static bool
-write_files(const char *outdir, const ck_reminders *r, const struct entry *e, size_t n)
+write_files(const char *outdir, const struct digest *d, size_t n, bool crlf)
 {
-	char **made = NULL, *name;
-	size_t nmade = 0, i, k;
+	const char **made = NULL;
+	size_t nmade = 0, i;
 	bool created, good = true, file_made;
 	int dirfd = open_outdir(outdir, &created);
 
 	if (dirfd < 0)
 		return false;
-	for (i = 0; i < n && good; i = k) {
-		k = digest_end(e, n, i);
-		name = e[i].dest != NULL ? file_name(e[i].dest) : xstrdup(UNASSIGNED FILE_SUFFIX);
-		good = write_file(dirfd, outdir, name, r, e + i, k - i, &file_made);
+	for (i = 0; i < n && good; i++) {
+		good = write_file(dirfd, outdir, &d[i], crlf, &file_made);
 		if (file_made) {
 			made = xreallocarray(made, nmade + 1, sizeof *made);
-			made[nmade++] = name;
-		} else {
-			free(name);
+			made[nmade++] = d[i].name;
 		}
 	}
 	/* The folder synced, so that its files (and, made now, the folder
@@ -853,11 +1016,9 @@ write_files(const char *outdir, const ck_reminders *r, const struct entry *e, si
 		ck_error(_("%s: cannot sync the folder it is in: %s"), outdir, strerror(errno));
 		good = false;
 	}
-	for (i = 0; i < nmade; i++) {
+	for (i = 0; i < nmade; i++)
 		if (!good)
 			unlinkat(dirfd, made[i], 0);
-		free(made[i]);
-	}
 	free(made);
 	close(dirfd);
 	if (!good && created)
@@ -865,12 +1026,38 @@ write_files(const char *outdir, const ck_reminders *r, const struct entry *e, si
 	return good;
 }
 
+/* Hands each message that has a recipient to the command. One that
+ * fails is named by its file name (never by address: the log is mailed
+ * on); the others are still sent. */
+static bool
+send_messages(const struct digest *d, size_t n, const char *command, bool kept)
+{
+	size_t i;
+	bool good = true;
+
+	for (i = 0; i < n; i++) {
+		if (d[i].to == NULL) {
+			/* Kept in the folder, it waits for someone to look. */
+			if (!kept)
+				ck_warning(_("%s: no reminder_fallback in casekit.conf: not sent"),
+					   d[i].name);
+			continue;
+		}
+		if (!ck_mail_send(command, d[i].text, d[i].length)) {
+			ck_error(_("%s: the mail command failed; the other messages are still sent"),
+				 d[i].name);
+			good = false;
+		}
+	}
+	return good;
+}
+
 bool
-ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
-		   char *const *domains, size_t ndomains)
+ck_reminders_deliver(const ck_reminders *reminders, FILE *out, const ck_reminders_output *o)
 {
 	struct entry *entries = xreallocarray(NULL, reminders->count, sizeof *entries);
-	size_t i;
+	struct digest *digests;
+	size_t i, n;
 	bool good;
 
 	for (i = 0; i < reminders->count; i++) {
@@ -878,18 +1065,40 @@ ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
 
 		/* A contact outside the allowed domains, or one that reads as
 		 * the unassigned digest's name, gets no digest of its own. */
-		if (dest != NULL && (!domain_allowed(dest, domains, ndomains) ||
-				     strcmp(dest, UNASSIGNED) == 0))
+		if (dest != NULL && (!dest_allowed(dest, o) || strcmp(dest, UNASSIGNED) == 0))
 			dest = NULL;
 		entries[i].line = &reminders->lines[i];
 		entries[i].dest = dest;
 	}
-	if (outdir != NULL)
-		divert_clashes(entries, reminders->count, outdir);
+	if (o->outdir != NULL)
+		divert_clashes(entries, reminders->count, o->outdir);
 	if (reminders->count > 0)
 		qsort(entries, reminders->count, sizeof *entries, compare_entries);
-	good = outdir != NULL ? write_files(outdir, reminders, entries, reminders->count)
-		: write_stream(out, reminders, entries, reminders->count);
+	digests = make_digests(reminders, entries, reminders->count, o, &n);
+	if (o->outdir != NULL)
+		good = write_files(o->outdir, digests, n, o->mail);
+	else if (o->sendmail == NULL)
+		good = write_stream(out, digests, n);
+	else
+		good = true;
+	/* With files, sent only once every file is there: nothing sent is
+	 * ever missing from the folder. */
+	if (good && o->sendmail != NULL)
+		good = send_messages(digests, n, o->sendmail, o->outdir != NULL);
+	free_digests(digests, n);
 	free(entries);
 	return good;
+}
+
+bool
+ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
+		   char *const *domains, size_t ndomains)
+{
+	ck_reminders_output o;
+
+	memset(&o, 0, sizeof o);
+	o.outdir = outdir;
+	o.domains = domains;
+	o.ndomains = ndomains;
+	return ck_reminders_deliver(reminders, out, &o);
 }
