@@ -22,6 +22,10 @@ static const ck_option options[] = {
 	{ "outdir", 0, true, NULL },
 	{ "allow-domain", 0, true, NULL },
 	{ "with-names", 0, false, NULL },
+	{ "mail", 0, false, NULL },
+	{ "sendmail", 0, false, NULL },
+	/* --sendmail=COMMAND, as main() passes it to the parser. */
+	{ "sendmail-command", 0, true, NULL },
 	{ "partial", 0, true, NULL },
 	{ "merge", 0, false, NULL },
 	{ "period", 0, true, NULL },
@@ -36,6 +40,8 @@ help(void)
 {
 	printf(_("Usage: case-report [OPTION]... [FILE]...\n"
 		 "  or:  case-report --reminders [--outdir DIR] [--allow-domain D]... [FILE]...\n"
+		 "  or:  case-report --reminders --mail [--sendmail[=COMMAND]] [--outdir DIR]\n"
+		 "                   [FILE]...\n"
 		 "  or:  case-report --merge [OPTION]... PARTIAL...\n"
 		 "Report on the cases read from FILEs or standard input (checklisted by\n"
 		 "case-checklist): cases, response times against the deadlines, findings\n"
@@ -66,6 +72,10 @@ help(void)
 		 "      --allow-domain D      reminders only to addresses in D (repeatable)\n"
 		 "      --with-names          the child's name in reminders, where the site\n"
 		 "                            allows it\n"
+		 "      --mail                each digest as a mail (.eml with --outdir),\n"
+		 "                            from mail_from in casekit.conf\n"
+		 "      --sendmail[=COMMAND]  hand each mail to COMMAND (default\n"
+		 "                            /usr/sbin/sendmail -t -oi); implies --mail\n"
 		 "      --rules X             judge deadlines by the rule set X\n"
 		 "      --today DATE          take DATE as today (also CASEKIT_TODAY)\n"
 		 "      --max-record SIZE     the longest record (K, M; default 1M)\n"
@@ -75,6 +85,45 @@ help(void)
 		 "\n"
 		 "Exit status: 0 on success, 2 on a usage error or bad input.\n"
 		 "See case-report(1).\n"));
+}
+
+/* The command --sendmail hands each message to, by default. */
+#define SENDMAIL_DEFAULT "/usr/sbin/sendmail -t -oi"
+
+/* The option parser takes no optional values: "--sendmail=COMMAND" is
+ * passed to it as "--sendmail-command=COMMAND", which is --sendmail. A
+ * new argv (its strings borrowed or leaked with the process). */
+static char **
+split_sendmail(int *argc, char **argv)
+{
+	static const char prefix[] = "--sendmail=";
+	char **out = calloc((size_t)*argc + 1, sizeof *out);
+	int i, n = 0;
+
+	if (out == NULL)
+		ck_fatal(_("out of memory"));
+	for (i = 0; i < *argc; i++) {
+		/* After "--" every word is a file. */
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				out[n++] = argv[i++];
+			break;
+		}
+		if (strncmp(argv[i], prefix, sizeof prefix - 1) == 0) {
+			char *command = malloc(strlen(argv[i]) + 9);
+
+			if (command == NULL)
+				ck_fatal(_("out of memory"));
+			strcpy(command, "--sendmail-command=");
+			strcat(command, argv[i] + sizeof prefix - 1);
+			out[n++] = command;
+			continue;
+		}
+		out[n++] = argv[i];
+	}
+	out[n] = NULL;
+	*argc = n;
+	return out;
 }
 
 static const ck_program program = {
@@ -149,6 +198,12 @@ reminder_domains(const ck_args *args, size_t *count)
 	return domains;
 }
 
+static bool
+sendmail_given(const ck_args *args)
+{
+	return ck_args_has(args, "sendmail") || ck_args_has(args, "sendmail-command");
+}
+
 /* Writes the report in its format (DELIMITER: the CSV separator). */
 static bool
 write_report(const ck_args *args, const json_t *report, char delimiter)
@@ -196,6 +251,13 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	    (ck_args_has(args, "outdir") || ck_args_has(args, "allow-domain") ||
 	     ck_args_has(args, "with-names")))
 		ck_usage_error(_("--outdir, --allow-domain and --with-names go with --reminders"));
+	if (!ck_args_has(args, "reminders") &&
+	    (ck_args_has(args, "mail") || sendmail_given(args)))
+		ck_usage_error(_("--mail and --sendmail go with --reminders"));
+	/* A message needs a sender the site stands behind. */
+	if ((ck_args_has(args, "mail") || sendmail_given(args)) &&
+	    ck_settings_get()->mail_from == NULL)
+		ck_usage_error(_("--mail: no mail_from in casekit.conf (the sender's address)"));
 	if (ck_args_has(args, "reminders") && (ck_args_has(args, "merge") ||
 					       ck_args_has(args, "partial")))
 		ck_usage_error(_("--reminders reads cases, not partials"));
@@ -280,6 +342,7 @@ main(int argc, char **argv)
 	int by;
 
 	ck_init(argv[0]);
+	argv = split_sendmail(&argc, argv);
 	args = ck_args_parse(&program, argc, argv);
 	memset(&job, 0, sizeof job);
 	check_options(args, &by, &audience, &min_cell, &delimiter);
@@ -331,8 +394,20 @@ main(int argc, char **argv)
 			   ck_report_stale(job.report));
 
 	if (job.reminders != NULL) {
-		if (!ck_reminders_write(job.reminders, stdout, ck_args_get(args, "outdir"),
-					domains, ndomains))
+		const ck_settings *site = ck_settings_get();
+		ck_reminders_output output;
+
+		memset(&output, 0, sizeof output);
+		output.outdir = ck_args_get(args, "outdir");
+		output.domains = domains;
+		output.ndomains = ndomains;
+		output.mail = ck_args_has(args, "mail") || sendmail_given(args);
+		output.mail_from = site->mail_from;
+		output.fallback = site->reminder_fallback;
+		if (sendmail_given(args))
+			output.sendmail = ck_args_has(args, "sendmail-command")
+				? ck_args_get(args, "sendmail-command") : SENDMAIL_DEFAULT;
+		if (!ck_reminders_deliver(job.reminders, stdout, &output))
 			job.status = CK_EXIT_TROUBLE;
 	} else {
 		json_t *report;
@@ -368,5 +443,6 @@ main(int argc, char **argv)
 	ck_report_free(job.report);
 	ck_rulebook_free(rules);
 	ck_args_free(args);
+	free(argv);
 	return job.status;
 }

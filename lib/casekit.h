@@ -954,6 +954,10 @@ typedef struct ck_settings {
 				      names none (cron's C); NULL: unset */
 	char *municipalities;      /* the site's table of municipality
 				      names (absolute); NULL: the shipped */
+	char *mail_from;           /* From: of the reminders' mail; NULL:
+				      unset (no --mail) */
+	char *reminder_fallback;   /* where the unassigned digest is mailed
+				      (the team leader); NULL: kept only */
 	char *path;                /* the file read, or NULL */
 } ck_settings;
 
@@ -1336,6 +1340,16 @@ void ck_reminders_free(ck_reminders *reminders);
  * coordinator goes to the unassigned digest). */
 void ck_reminders_add(ck_reminders *reminders, const json_t *record);
 
+/* What FINDING of RECORD is about, in words for a caseworker in LANG,
+ * when its rule is judged per element (the finding has an "item"): a
+ * decision by its paragraph and date ("BL § 32, 2026-05-20"), an actor
+ * by role, a transition by kind, a consent by its id, an assessment or
+ * meeting by its date. Never a name. NULL when the finding is about the
+ * whole case or the element is not found. SET: the rule set of the
+ * checklist (NULL: the rule is unknown). The caller frees the result. */
+char *ck_finding_about(const json_t *record, const ck_ruleset *set, const json_t *finding,
+		       const char *lang);
+
 /* Writes the digests: with OUTDIR NULL to OUT, each under a line
  * "== CONTACT"; else one file per coordinator in OUTDIR (which must be
  * empty or not exist), mode 0600, named by the contact in lower case
@@ -1345,6 +1359,72 @@ void ck_reminders_add(ck_reminders *reminders, const json_t *record);
  * written. False, reported, on an error. */
 bool ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
 			char *const *domains, size_t ndomains);
+
+/* How ck_reminders_deliver writes the digests. */
+typedef struct ck_reminders_output {
+	const char *outdir;        /* one file per digest in this new or empty
+				      folder; NULL: to the stream */
+	char *const *domains;      /* the allowed domains (none: any) */
+	size_t ndomains;
+	bool mail;                 /* Internet messages (.eml files) */
+	const char *mail_from;     /* From: (mail_from); needed with mail */
+	const char *fallback;      /* To: of the unassigned digest
+				      (reminder_fallback), or NULL */
+	const char *sendmail;      /* hand each message to this command (sh
+				      -c) on its standard input; NULL: not */
+} ck_reminders_output;
+
+/* Writes the digests as ck_reminders_write does and, with OUTPUT->mail,
+ * each as an Internet message (ck_mail_message; files DIGEST.eml) to the
+ * coordinator's contact as recorded, the unassigned one to the fallback;
+ * with mail, and whenever domains are given, a digest of its own only
+ * for a contact that is exactly one address (ck_mail_address_allowed).
+ * With sendmail, each message that has a recipient is handed to the
+ * command (after the files are all written, when there are files); one
+ * that fails is named on standard error by its file name, and the
+ * others are still sent. False, reported, on any error. */
+bool ck_reminders_deliver(const ck_reminders *reminders, FILE *out,
+			  const ck_reminders_output *output);
+
+/* ---------------------------------------------------------------------
+ * Mail (mail.c): Internet messages of the reminders
+ */
+
+/* True when TEXT is exactly one bare address: one '@' with text before
+ * it and a domain after it (no empty label), and no space, comma, angle
+ * bracket, quote, parenthesis, ';', ':' or control character anywhere:
+ * "x@evil.example, y@kommune.dk" and "Name <x@kommune.dk>" are not. */
+bool ck_mail_address_valid(const char *text);
+
+/* True when ADDRESS is one address (ck_mail_address_valid) whose domain
+ * is one of the NDOMAINS DOMAINS or below one (ck_domain_within); any
+ * domain when NDOMAINS is 0. */
+bool ck_mail_address_allowed(const char *address, char *const *domains, size_t ndomains);
+
+/* One message. FROM and TO are addresses (checked by the caller); TO
+ * NULL: no To: (a message kept, not sent). */
+typedef struct ck_mail {
+	const char *from;
+	const char *to;
+	const char *subject;       /* UTF-8; an encoded word when not ASCII */
+	const char *body;          /* UTF-8 text, lines ended by '\n' */
+	const char *language;      /* Content-Language, or NULL */
+	const char *now;           /* RFC 3339 UTC for Date:; NULL: ck_now */
+	size_t sequence;           /* the message's place in the run, for a
+				      unique Message-ID */
+} ck_mail;
+
+/* MAIL as an RFC 5322 message with MIME headers (Date, Message-ID,
+ * Auto-Submitted: auto-generated, UTF-8 text quoted-printable), lines
+ * ended by '\n' as sendmail reads them. A new string; *LENGTH its
+ * length. */
+char *ck_mail_message(const ck_mail *mail, size_t *length);
+
+/* Runs COMMAND with /bin/sh, the message on its standard input (its
+ * standard output goes to standard error). True when it read the
+ * message and exited with status 0. A command that stops reading does
+ * not end the program (SIGPIPE is ignored meanwhile). */
+bool ck_mail_send(const char *command, const char *message, size_t length);
 
 /* ---------------------------------------------------------------------
  * The store (store.c): a JSON-lines file changed in place, safely

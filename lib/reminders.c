@@ -2,8 +2,10 @@
  * --reminders; design section 5.6, "Reminders").
  *
  * Each missing, overdue or due finding of an open, checklisted case
- * becomes a line: the case's reference in the case system, the due date,
- * and the rule's neutral "reminder" text in the reader's language. A line
+ * becomes a line: the case's reference in the case system, the status in
+ * words, the due date, the rule's neutral "reminder" text in the reader's
+ * language, and for a rule judged per element what the finding is about
+ * (ck_finding_about). Identical lines are written once, with a count. A line
  * never holds the rule's id, the diagnosis or (unless the caller was
  * allowed --with-names) the child's name: digests are mailed, and mail
  * travels further than the case system.
@@ -18,8 +20,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,6 +56,7 @@ static const char *const section_titles[N_SECTIONS] = {
  * "==" line and as its file. */
 #define UNASSIGNED "unassigned"
 #define FILE_SUFFIX ".txt"
+#define MAIL_SUFFIX ".eml"      /* as long as FILE_SUFFIX: one clash check */
 /* The longest file name most file systems take (NAME_MAX). */
 #define FILE_NAME_MAX 255
 /* Width of the due column: a date, or "-". */
@@ -59,12 +65,15 @@ static const char *const section_titles[N_SECTIONS] = {
 /* One line of a digest. Its texts are borrowed from the pool. */
 struct line {
 	const char *contact;    /* the coordinator's contact, lower case; NULL: none */
+	const char *recorded;   /* the same contact as the case records it */
 	enum section section;
 	bool has_due;
 	ck_date due;
 	const char *ref;        /* external_ref, else id */
 	const char *name;       /* the child's name (with names only), or NULL */
 	const char *text;       /* the reminder, in the reader's language */
+	const char *about;      /* what it is about (ck_finding_about), or NULL */
+	int status;             /* CK_FINDING_MISSING, _OVERDUE or _DUE */
 	size_t seq;             /* the order lines were added: the last tie-break */
 };
 
@@ -146,6 +155,144 @@ pool_text(ck_reminders *r, const char *text)
 	return pool_keep(r, copy);
 }
 
+/* ---------------------------------------------------------------------
+ * What a finding is about
+ */
+
+/* The arrays of a case whose elements a rule may be judged by, each
+ * named by its id (a transition also by its kind). */
+static const char *const element_arrays[] = {
+	"decisions", "actors", "consents", "transitions", "assessments", "meetings",
+};
+
+/* The element of RECORD that ITEM names, and *ARRAY the array it is in;
+ * NULL when none is. "#N" is the N-th element the rule's "each" yields
+ * (the element had no id); an id is looked for in every array (ids are
+ * unique in a case). */
+static const json_t *
+finding_element(const json_t *record, const json_t *rule, const char *item,
+		const char **array)
+{
+	const char *each = json_string_value(json_object_get(rule, "each"));
+	const json_t *element;
+	size_t i, k;
+
+	if (item[0] == '#' && each != NULL) {
+		char *end, err[128];
+		unsigned long n = strtoul(item + 1, &end, 10);
+		ck_path *path = ck_path_compile(each, err, sizeof err);
+		ck_values values = { NULL, 0, 0 };
+
+		element = NULL;
+		if (path != NULL && *end == '\0' && n >= 1) {
+			ck_path_eval(path, (json_t *)record, (json_t *)record, &values);
+			if (n <= values.count)
+				element = values.items[n - 1];
+		}
+		ck_values_free(&values);
+		ck_path_free(path);
+		*array = NULL;
+		for (i = 0; element != NULL && i < sizeof element_arrays / sizeof *element_arrays; i++)
+			if (strncmp(each, element_arrays[i], strlen(element_arrays[i])) == 0)
+				*array = element_arrays[i];
+		return *array != NULL ? element : NULL;
+	}
+	for (i = 0; i < sizeof element_arrays / sizeof *element_arrays; i++) {
+		json_array_foreach(json_object_get(record, element_arrays[i]), k, element) {
+			const char *id = json_string_value(json_object_get(element, "id"));
+			const char *kind = json_string_value(json_object_get(element, "kind"));
+
+			if ((id != NULL && strcmp(id, item) == 0) ||
+			    (id == NULL && kind != NULL && i == 3 && strcmp(kind, item) == 0)) {
+				*array = element_arrays[i];
+				return element;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A new string, as printf makes it. */
+static char *
+text_printf(const char *format, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, format);
+	n = vasprintf(&text, format, ap);
+	va_end(ap);
+	oom_unless(n >= 0);
+	return text;
+}
+
+static const char *
+member_text(const json_t *element, const char *key)
+{
+	const char *text = json_string_value(json_object_get(element, key));
+
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+char *
+ck_finding_about(const json_t *record, const ck_ruleset *set, const json_t *finding,
+		 const char *lang)
+{
+	const char *item = member_text(finding, "item"), *array = NULL, *kind, *a, *b;
+	const json_t *rule, *element;
+	char *text;
+
+	if (item == NULL)
+		return NULL;
+	rule = set != NULL ? ck_ruleset_rule(set, json_string_value(json_object_get(finding,
+										    "rule")))
+		: NULL;
+	element = finding_element(record, rule, item, &array);
+	if (element == NULL)
+		return NULL;
+	kind = json_string_value(json_object_get(rule, "kind"));
+	if (strcmp(array, "decisions") == 0) {
+		/* A decision by its paragraph and date: decided, else applied. */
+		a = member_text(element, "paragraph");
+		b = member_text(element, "decided");
+		if (b == NULL)
+			b = member_text(element, "applied");
+		if (a == NULL && b == NULL)
+			return NULL;
+		text = a != NULL && b != NULL ? text_printf("%s, %s", a, b) : xstrdup(a ? a : b);
+	} else if (strcmp(array, "actors") == 0) {
+		const json_t *consent = kind != NULL && strncmp(kind, "consent", 7) == 0
+			? ck_actor_latest_consent(record, element) : NULL;
+
+		/* A consent rule judges per actor: the consent by its id, where
+		 * there is one; else the actor by role, never by name. */
+		if ((a = member_text(consent, "id")) != NULL)
+			/* TRANSLATORS: what a reminder is about; %s is a consent's id. */
+			text = text_printf(_("consent %s"), a);
+		else if ((a = member_text(element, "role")) != NULL)
+			text = xstrdup(ck_summary_role_text(a, lang));
+		else
+			return NULL;
+	} else if (strcmp(array, "consents") == 0) {
+		if ((a = member_text(element, "id")) == NULL)
+			return NULL;
+		text = text_printf(_("consent %s"), a);
+	} else if (strcmp(array, "transitions") == 0) {
+		if ((a = member_text(element, "kind")) == NULL)
+			return NULL;
+		text = xstrdup(ck_summary_value_text("transition", a, lang));
+	} else {
+		/* An assessment or meeting by its date. */
+		if ((a = member_text(element, "started")) == NULL &&
+		    (a = member_text(element, "date")) == NULL &&
+		    (a = member_text(element, "aware")) == NULL)
+			return NULL;
+		text = xstrdup(a);
+	}
+	return text;
+}
+
 /* The set whose texts the case's findings are shown in: the one the
  * checklist was made by, when the rulebook has it; else the case's (or
  * the --rules set). */
@@ -162,6 +309,30 @@ texts_set(const ck_reminders *r, const json_t *record, const json_t *checklist)
 		? ck_rulebook_for(r->rules,
 				  json_string_value(json_object_get(record, "pathway")))
 		: NULL;
+}
+
+/* The contact of the case's coordinator as recorded (trimmed), whose
+ * key (ck_coordinator_key) is KEY: a mail goes to the address exactly as
+ * the case system has it, '+' and capitals kept. A new string. */
+static char *
+recorded_contact(const json_t *record, const char *key, ck_date today)
+{
+	const json_t *actor;
+	size_t i, n = strlen(key);
+
+	json_array_foreach(json_object_get(record, "actors"), i, actor) {
+		const char *contact = json_string_value(json_object_get(actor, "contact"));
+
+		if (contact == NULL || !json_is_true(json_object_get(actor, "coordinator")) ||
+		    !ck_actor_active(actor, today))
+			continue;
+		while (*contact == ' ' || *contact == '\t')
+			contact++;
+		if (strncasecmp(contact, key, n) == 0 &&
+		    strspn(contact + n, " \t") == strlen(contact + n))
+			return xstrndup(contact, n);
+	}
+	return xstrdup(key);
 }
 
 static enum section
@@ -199,7 +370,7 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 	const char *lang = ck_language(), *ref, *name;
 	const ck_ruleset *set;
 	struct line line;
-	char *contact;
+	char *contact, *about;
 	bool kept = false;
 	size_t i;
 
@@ -228,6 +399,10 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 			/* The case's texts, once, for all its lines. */
 			contact = ck_coordinator_key(record, reminders->today);
 			line.contact = contact != NULL ? pool_keep(reminders, contact) : NULL;
+			line.recorded = contact != NULL
+				? pool_keep(reminders, recorded_contact(record, contact,
+									reminders->today))
+				: NULL;
 			ref = json_string_value(json_object_get(record, "external_ref"));
 			if (ref == NULL || *ref == '\0')
 				ref = json_string_value(json_object_get(record, "id"));
@@ -252,6 +427,10 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 		 * still a duty, said without naming it. */
 		line.text = pool_text(reminders, text != NULL && *text != '\0' ? text
 				      : _("Something in the case needs attention"));
+		line.status = status;
+		about = ck_finding_about(record, set, finding, lang);
+		line.about = about != NULL ? pool_text(reminders, about) : NULL;
+		free(about);
 		add_line(reminders, &line);
 	}
 }
@@ -260,26 +439,24 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
  * Where each line goes
  */
 
-/* True when the domain of CONTACT (after its last '@') is one of the
- * DOMAINS or below one, compared without case; always true without
- * domains. A contact without '@' is in no domain. */
+/* True when CONTACT may have a digest of its own: with mail, or with
+ * allowed domains, only when it is exactly one address in one of them
+ * ("x@evil.example, y@kommune.dk" is not); otherwise any contact. */
 static bool
-domain_allowed(const char *contact, char *const *domains, size_t ndomains)
+dest_allowed(const char *contact, const ck_reminders_output *o)
 {
-	const char *at = strrchr(contact, '@');
-
-	if (ndomains == 0)
+	if (!o->mail && o->ndomains == 0)
 		return true;
-	return at != NULL && at[1] != '\0' && ck_domain_within(at + 1, domains, ndomains);
+	return ck_mail_address_allowed(contact, o->domains, o->ndomains);
 }
 
 /* The file name of a contact: in lower case (it is), every character
  * outside a-z 0-9 @ . _ - as one '_' (a UTF-8 character is one), and
  * ".txt". A new string. */
 static char *
-file_name(const char *contact)
+file_name(const char *contact, const char *suffix)
 {
-	char *name = xmalloc(strlen(contact) + sizeof FILE_SUFFIX), *out = name;
+	char *name = xmalloc(strlen(contact) + strlen(suffix) + 1), *out = name;
 	const unsigned char *p;
 
 	for (p = (const unsigned char *)contact; *p != '\0'; p++) {
@@ -291,7 +468,7 @@ file_name(const char *contact)
 		else if (out == name)
 			*out++ = '_';   /* a stray continuation byte first */
 	}
-	strcpy(out, FILE_SUFFIX);
+	strcpy(out, suffix);
 	return name;
 }
 
@@ -321,6 +498,12 @@ compare_entries(const void *pa, const void *pb)
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	if ((c = strcmp(x->ref, y->ref)) != 0)
+		return c;
+	if (x->status != y->status)
+		return x->status < y->status ? -1 : 1;
+	if ((c = strcmp(x->text, y->text)) != 0)
+		return c;
+	if ((c = compare_dest(x->about, y->about)) != 0)
 		return c;
 	if (x->seq != y->seq)
 		return x->seq < y->seq ? -1 : 1;
@@ -367,7 +550,7 @@ divert_clashes(struct entry *entries, size_t n, const char *outdir)
 			     strcmp(entries[k].dest, entries[i].dest) == 0; k++)
 			;
 		files = xreallocarray(files, nfiles + 1, sizeof *files);
-		files[nfiles].name = file_name(entries[i].dest);
+		files[nfiles].name = file_name(entries[i].dest, FILE_SUFFIX);
 		files[nfiles].begin = i;
 		files[nfiles].end = k;
 		files[nfiles].own = strlen(files[nfiles].name) <= FILE_NAME_MAX &&
@@ -409,27 +592,55 @@ ref_width(const struct line *line)
 	return ck_text_width(line->ref) + (line->name != NULL ? ck_text_width(line->name) + 3 : 0);
 }
 
+/* The status of a line in words, in the reader's language. */
+static const char *
+status_words(int status)
+{
+	return status == CK_FINDING_OVERDUE ? _("overdue")
+		: status == CK_FINDING_MISSING ? _("missing") : _("due");
+}
+
+/* True when two lines read the same (ref, name, status, due, text,
+ * about): written once, with a count. */
+static bool
+same_line(const struct line *x, const struct line *y)
+{
+	return x->section == y->section && x->status == y->status &&
+		x->has_due == y->has_due && x->due == y->due && strcmp(x->ref, y->ref) == 0 &&
+		compare_dest(x->name, y->name) == 0 && strcmp(x->text, y->text) == 0 &&
+		compare_dest(x->about, y->about) == 0;
+}
+
 /* Writes one digest, the N entries at E (sorted): the date it is as of,
- * then each section that has lines, under its title. No blank line
- * inside: a blank line parts digests. False on a write error. */
+ * then each section that has lines, under its title; lines that read
+ * the same once, with "(2×)". No blank line inside: a blank line parts
+ * digests. False on a write error. */
 static bool
 write_digest(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 {
 	char date[CK_DATE_SIZE];
-	size_t width = 0, i;
+	static const int statuses[] = { CK_FINDING_MISSING, CK_FINDING_OVERDUE, CK_FINDING_DUE };
+	size_t width = 0, status_width = 0, i, k;
 	int section = -1;
 	bool good = true;
 
 	for (i = 0; i < n; i++)
 		if (ref_width(e[i].line) > width)
 			width = ref_width(e[i].line);
+	/* The status column as wide in every digest of a language. */
+	for (i = 0; i < sizeof statuses / sizeof *statuses; i++)
+		if (ck_text_width(status_words(statuses[i])) > status_width)
+			status_width = ck_text_width(status_words(statuses[i]));
 	/* TRANSLATORS: the first line of a digest of reminders; %s is a
 	 * date, YYYY-MM-DD. */
 	good &= fprintf(out, _("Reminders as of %s"), ck_date_format(r->today, date)) >= 0;
 	good &= fputc('\n', out) != EOF;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i = k) {
 		const struct line *l = e[i].line;
+		const char *status = status_words(l->status);
 
+		for (k = i + 1; k < n && same_line(e[k].line, l); k++)
+			;
 		if ((int)l->section != section) {
 			section = (int)l->section;
 			good &= fprintf(out, "%s\n", _(section_titles[section])) >= 0;
@@ -437,9 +648,15 @@ write_digest(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
 		good &= fprintf(out, "  %s", l->ref) >= 0;
 		if (l->name != NULL)
 			good &= fprintf(out, " (%s)", l->name) >= 0;
-		good &= fprintf(out, "%*s  %-*s  %s\n", (int)(width - ref_width(l)), "",
+		good &= fprintf(out, "%*s  %s%*s  %-*s  %s", (int)(width - ref_width(l)), "",
+				status, (int)(status_width - ck_text_width(status)), "",
 				DUE_WIDTH, l->has_due ? ck_date_format(l->due, date) : "-",
 				l->text) >= 0;
+		if (l->about != NULL)
+			good &= fprintf(out, " (%s)", l->about) >= 0;
+		if (k - i > 1)
+			good &= fprintf(out, " (%zu\u00d7)", k - i) >= 0;
+		good &= fputc('\n', out) != EOF;
 	}
 	return good;
 }
@@ -455,24 +672,161 @@ digest_end(const struct entry *e, size_t n, size_t i)
 	return k;
 }
 
-static bool
-write_stream(FILE *out, const ck_reminders *r, const struct entry *e, size_t n)
+/* A digest on its way out: its text (the digest, or its message) and
+ * where it goes. */
+struct digest {
+	const char *dest;       /* the contact's key; NULL: unassigned */
+	char *name;             /* its file name (SUFFIX .txt or .eml) */
+	char *text;             /* lines ended by '\n' */
+	size_t length;
+	const char *to;         /* the recipient of its message; NULL: none */
+};
+
+/* The digest of the N entries at E as text; *LENGTH its length. */
+static char *
+digest_text(const ck_reminders *r, const struct entry *e, size_t n, size_t *length)
 {
-	size_t i, k;
-	bool good = true;
+	char *text = NULL;
+	FILE *m = open_memstream(&text, length);
+
+	oom_unless(m != NULL);
+	oom_unless(write_digest(m, r, e, n));
+	oom_unless(fclose(m) == 0);
+	return text;
+}
+
+/* The Subject of a digest's message, in the reader's language: how many
+ * findings are overdue, due and missing ("casekit: 3 frister, 2
+ * mangler"); never a case or a person. A new string. */
+static char *
+digest_subject(const struct entry *e, size_t n)
+{
+	size_t counts[3] = { 0, 0, 0 }, i;
+	char *text = NULL;
+	size_t size = 0;
+	const char *sep = ": ";
+	FILE *m = open_memstream(&text, &size);
+
+	oom_unless(m != NULL);
+	for (i = 0; i < n; i++)
+		counts[e[i].line->status == CK_FINDING_OVERDUE ? 0
+		       : e[i].line->status == CK_FINDING_DUE ? 1 : 2]++;
+	fputs("casekit", m);
+	if (counts[0] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many deadlines have passed. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu overdue", "%zu overdue", counts[0]), counts[0]);
+		sep = ", ";
+	}
+	if (counts[1] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many deadlines are near. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu deadline", "%zu deadlines", counts[1]), counts[1]);
+		sep = ", ";
+	}
+	if (counts[2] > 0) {
+		/* TRANSLATORS: in a mail's Subject: how many things are missing. */
+		fprintf(m, "%s", sep);
+		fprintf(m, P_("%zu missing", "%zu missing", counts[2]), counts[2]);
+	}
+	oom_unless(fclose(m) == 0);
+	return text;
+}
+
+/* The digests of the N sorted entries at E, as O asks: texts, or
+ * messages to the contact as recorded and the unassigned one to the
+ * fallback. *COUNT gets their number. */
+static struct digest *
+make_digests(const ck_reminders *r, const struct entry *e, size_t n,
+	     const ck_reminders_output *o, size_t *count)
+{
+	struct digest *d = NULL;
+	size_t nd = 0, i, k;
 
 	for (i = 0; i < n; i = k) {
+		char *body, *subject;
+		size_t length;
+		ck_mail mail;
+
 		k = digest_end(e, n, i);
+		d = xreallocarray(d, nd + 1, sizeof *d);
+		d[nd].dest = e[i].dest;
+		d[nd].name = file_name(e[i].dest != NULL ? e[i].dest : UNASSIGNED,
+				       o->mail ? MAIL_SUFFIX : FILE_SUFFIX);
+		d[nd].to = e[i].dest != NULL ? e[i].line->recorded : o->fallback;
+		body = digest_text(r, e + i, k - i, &length);
+		if (!o->mail) {
+			d[nd].text = body;
+			d[nd].length = length;
+			d[nd].to = NULL;
+			nd++;
+			continue;
+		}
+		subject = digest_subject(e + i, k - i);
+		memset(&mail, 0, sizeof mail);
+		mail.from = o->mail_from;
+		mail.to = d[nd].to;
+		mail.subject = subject;
+		mail.body = body;
+		mail.language = ck_language();
+		mail.sequence = nd;
+		d[nd].text = ck_mail_message(&mail, &d[nd].length);
+		free(subject);
+		free(body);
+		nd++;
+	}
+	*count = nd;
+	return d;
+}
+
+static void
+free_digests(struct digest *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].name);
+		free(d[i].text);
+	}
+	free(d);
+}
+
+static bool
+write_stream(FILE *out, const struct digest *d, size_t n)
+{
+	size_t i;
+	bool good = true;
+
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			good &= fputc('\n', out) != EOF;
-		good &= fprintf(out, "== %s\n", e[i].dest != NULL ? e[i].dest : UNASSIGNED) >= 0;
-		good &= write_digest(out, r, e + i, k - i);
+		good &= fprintf(out, "== %s\n", d[i].dest != NULL ? d[i].dest : UNASSIGNED) >= 0;
+		good &= fwrite(d[i].text, 1, d[i].length, out) == d[i].length;
 	}
 	if (fflush(out) != 0 || ferror(out))
 		good = false;
 	if (!good)
 		ck_output_error();
 	return good;
+}
+
+/* Writes TEXT (LENGTH bytes) to F, with CRLF, each '\n' as "\r\n". */
+static bool
+write_text(FILE *f, const char *text, size_t length, bool crlf)
+{
+	const char *end = text + length, *nl;
+
+	if (!crlf)
+		return fwrite(text, 1, length, f) == length;
+	for (; text < end; text = nl + 1) {
+		nl = memchr(text, '\n', (size_t)(end - text));
+		if (nl == NULL)
+			return fwrite(text, 1, (size_t)(end - text), f) == (size_t)(end - text);
+		if (fwrite(text, 1, (size_t)(nl - text), f) != (size_t)(nl - text) ||
+		    fputs("\r\n", f) == EOF)
+			return false;
+	}
+	return true;
 }
 
 static char *
@@ -550,13 +904,14 @@ open_outdir(const char *outdir, bool *created)
 	return fd;
 }
 
-/* Writes one digest to the new file NAME in the folder DIRFD, mode 0600
- * whatever the umask. False, reported, on an error; *MADE tells whether
- * the file was made (to be removed again). */
+/* Writes digest D to the new file D->name in the folder DIRFD, mode 0600
+ * whatever the umask; a message with CRLF, as RFC 5322 has it on the
+ * wire and mail programs open a .eml. False, reported, on an error;
+ * *MADE tells whether the file was made (to be removed again). */
 static bool
-write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *r,
-	   const struct entry *e, size_t n, bool *made)
+write_file(int dirfd, const char *outdir, const struct digest *d, bool crlf, bool *made)
 {
+	const char *name = d->name;
 	char *path = join_path(outdir, name);
 	bool good;
 	FILE *f;
@@ -582,7 +937,7 @@ write_file(int dirfd, const char *outdir, const char *name, const ck_reminders *
 		free(path);
 		return false;
 	}
-	good = write_digest(f, r, e, n);
+	good = write_text(f, d->text, d->length, crlf);
 	/* Synced: the mail system may take it as soon as the run ends. */
 	good &= fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
 	if (!good) {
@@ -635,24 +990,20 @@ sync_parent(const char *path)
  * and the folder when this run made it, so that a second run can
  * start afresh. */
 static bool
-write_files(const char *outdir, const ck_reminders *r, const struct entry *e, size_t n)
+write_files(const char *outdir, const struct digest *d, size_t n, bool crlf)
 {
-	char **made = NULL, *name;
-	size_t nmade = 0, i, k;
+	const char **made = NULL;
+	size_t nmade = 0, i;
 	bool created, good = true, file_made;
 	int dirfd = open_outdir(outdir, &created);
 
 	if (dirfd < 0)
 		return false;
-	for (i = 0; i < n && good; i = k) {
-		k = digest_end(e, n, i);
-		name = e[i].dest != NULL ? file_name(e[i].dest) : xstrdup(UNASSIGNED FILE_SUFFIX);
-		good = write_file(dirfd, outdir, name, r, e + i, k - i, &file_made);
+	for (i = 0; i < n && good; i++) {
+		good = write_file(dirfd, outdir, &d[i], crlf, &file_made);
 		if (file_made) {
 			made = xreallocarray(made, nmade + 1, sizeof *made);
-			made[nmade++] = name;
-		} else {
-			free(name);
+			made[nmade++] = d[i].name;
 		}
 	}
 	/* The folder synced, so that its files (and, made now, the folder
@@ -665,11 +1016,9 @@ write_files(const char *outdir, const ck_reminders *r, const struct entry *e, si
 		ck_error(_("%s: cannot sync the folder it is in: %s"), outdir, strerror(errno));
 		good = false;
 	}
-	for (i = 0; i < nmade; i++) {
+	for (i = 0; i < nmade; i++)
 		if (!good)
 			unlinkat(dirfd, made[i], 0);
-		free(made[i]);
-	}
 	free(made);
 	close(dirfd);
 	if (!good && created)
@@ -677,12 +1026,38 @@ write_files(const char *outdir, const ck_reminders *r, const struct entry *e, si
 	return good;
 }
 
+/* Hands each message that has a recipient to the command. One that
+ * fails is named by its file name (never by address: the log is mailed
+ * on); the others are still sent. */
+static bool
+send_messages(const struct digest *d, size_t n, const char *command, bool kept)
+{
+	size_t i;
+	bool good = true;
+
+	for (i = 0; i < n; i++) {
+		if (d[i].to == NULL) {
+			/* Kept in the folder, it waits for someone to look. */
+			if (!kept)
+				ck_warning(_("%s: no reminder_fallback in casekit.conf: not sent"),
+					   d[i].name);
+			continue;
+		}
+		if (!ck_mail_send(command, d[i].text, d[i].length)) {
+			ck_error(_("%s: the mail command failed; the other messages are still sent"),
+				 d[i].name);
+			good = false;
+		}
+	}
+	return good;
+}
+
 bool
-ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
-		   char *const *domains, size_t ndomains)
+ck_reminders_deliver(const ck_reminders *reminders, FILE *out, const ck_reminders_output *o)
 {
 	struct entry *entries = xreallocarray(NULL, reminders->count, sizeof *entries);
-	size_t i;
+	struct digest *digests;
+	size_t i, n;
 	bool good;
 
 	for (i = 0; i < reminders->count; i++) {
@@ -690,18 +1065,40 @@ ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
 
 		/* A contact outside the allowed domains, or one that reads as
 		 * the unassigned digest's name, gets no digest of its own. */
-		if (dest != NULL && (!domain_allowed(dest, domains, ndomains) ||
-				     strcmp(dest, UNASSIGNED) == 0))
+		if (dest != NULL && (!dest_allowed(dest, o) || strcmp(dest, UNASSIGNED) == 0))
 			dest = NULL;
 		entries[i].line = &reminders->lines[i];
 		entries[i].dest = dest;
 	}
-	if (outdir != NULL)
-		divert_clashes(entries, reminders->count, outdir);
+	if (o->outdir != NULL)
+		divert_clashes(entries, reminders->count, o->outdir);
 	if (reminders->count > 0)
 		qsort(entries, reminders->count, sizeof *entries, compare_entries);
-	good = outdir != NULL ? write_files(outdir, reminders, entries, reminders->count)
-		: write_stream(out, reminders, entries, reminders->count);
+	digests = make_digests(reminders, entries, reminders->count, o, &n);
+	if (o->outdir != NULL)
+		good = write_files(o->outdir, digests, n, o->mail);
+	else if (o->sendmail == NULL)
+		good = write_stream(out, digests, n);
+	else
+		good = true;
+	/* With files, sent only once every file is there: nothing sent is
+	 * ever missing from the folder. */
+	if (good && o->sendmail != NULL)
+		good = send_messages(digests, n, o->sendmail, o->outdir != NULL);
+	free_digests(digests, n);
 	free(entries);
 	return good;
+}
+
+bool
+ck_reminders_write(const ck_reminders *reminders, FILE *out, const char *outdir,
+		   char *const *domains, size_t ndomains)
+{
+	ck_reminders_output o;
+
+	memset(&o, 0, sizeof o);
+	o.outdir = outdir;
+	o.domains = domains;
+	o.ndomains = ndomains;
+	return ck_reminders_deliver(reminders, out, &o);
 }

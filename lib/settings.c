@@ -32,6 +32,8 @@ enum key {
 	KEY_ALLOW_NAMES,
 	KEY_LANGUAGE,
 	KEY_MUNICIPALITIES,
+	KEY_MAIL_FROM,
+	KEY_REMINDER_FALLBACK,
 	KEY_COUNT
 };
 
@@ -41,7 +43,9 @@ static const char *const key_names[KEY_COUNT] = {
 	"reminder_domains",
 	"allow_names",
 	"language",
-	"municipalities"
+	"municipalities",
+	"mail_from",
+	"reminder_fallback"
 };
 
 static bool
@@ -237,6 +241,19 @@ set_value(ck_settings *s, enum key key, const char *value,
 		}
 		s->municipalities = xstrdup(value);
 		return true;
+	case KEY_MAIL_FROM:
+	case KEY_REMINDER_FALLBACK:
+		/* One bare address: it goes into a header as it stands. */
+		if (!ck_mail_address_valid(value)) {
+			ck_error_at(file, line, name,
+				    _("not one e-mail address (name@domain, nothing else)"));
+			return false;
+		}
+		if (key == KEY_MAIL_FROM)
+			s->mail_from = xstrdup(value);
+		else
+			s->reminder_fallback = xstrdup(value);
+		return true;
 	case KEY_COUNT:
 		break;
 	}
@@ -315,6 +332,8 @@ ck_settings_clear(ck_settings *s)
 	free(s->reminder_domains);
 	free(s->language);
 	free(s->municipalities);
+	free(s->mail_from);
+	free(s->reminder_fallback);
 	free(s->path);
 	memset(s, 0, sizeof *s);
 	s->min_cell = MIN_CELL_DEFAULT;

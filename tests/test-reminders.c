@@ -343,49 +343,49 @@ mode_of(const char *path)
 #define MEHO_DIGEST \
 	"Reminders as of 2026-11-22\n" \
 	"Legal deadlines\n" \
-	"  DUBU-1002  -           A follow-up is due\n" \
-	"  DUBU-1001  2026-11-01  A child assessment must be finished\n" \
-	"  DUBU-1002  2026-11-01  A child assessment must be finished\n" \
-	"  DUBU-1001  2026-11-30  A consent should be obtained or renewed\n" \
-	"  DUBU-1002  2026-12-22  A decision on an application is due\n" \
+	"  DUBU-1002  missing  -           A follow-up is due\n" \
+	"  DUBU-1001  overdue  2026-11-01  A child assessment must be finished\n" \
+	"  DUBU-1002  overdue  2026-11-01  A child assessment must be finished\n" \
+	"  DUBU-1001  due      2026-11-30  A consent should be obtained or renewed\n" \
+	"  DUBU-1002  due      2026-12-22  A decision on an application is due\n" \
 	"Overdue and missing\n" \
-	"  DUBU-1002  -           The family's point of entry should be settled\n" \
-	"  DUBU-1002  2026-10-04  A social assessment should be started\n" \
+	"  DUBU-1002  missing  -           The family's point of entry should be settled\n" \
+	"  DUBU-1002  overdue  2026-10-04  A social assessment should be started\n" \
 	"Due within 14 days\n" \
-	"  DUBU-1002  2026-12-06  A common plan is due\n" \
+	"  DUBU-1002  due      2026-12-06  A common plan is due\n" \
 	"Due within 30 days\n" \
-	"  DUBU-1002  2026-12-07  A network meeting is due\n" \
-	"  DUBU-1002  2026-12-22  The target group should be settled\n" \
-	"  DUBU-1002  2027-03-01  Decisions for adult life are due\n"
+	"  DUBU-1002  due      2026-12-07  A network meeting is due\n" \
+	"  DUBU-1002  due      2026-12-22  The target group should be settled\n" \
+	"  DUBU-1002  due      2027-03-01  Decisions for adult life are due\n"
 
 #define ANNA_DIGEST \
 	"Reminders as of 2026-11-22\n" \
 	"Legal deadlines\n" \
-	"  0101-2026-0003  -           The child's views before a decision should be recorded\n" \
-	"  DUBU-1012       2026-12-05  A youth plan is due\n"
+	"  0101-2026-0003  missing  -           The child's views before a decision should be recorded\n" \
+	"  DUBU-1012       due      2026-12-05  A youth plan is due\n"
 
 #define UNASSIGNED_DIGEST \
 	"Reminders as of 2026-11-22\n" \
 	"Overdue and missing\n" \
-	"  DUBU-1005  2026-11-10  Granted support should be started\n" \
+	"  DUBU-1005  overdue  2026-11-10  Granted support should be started\n" \
 	"Due within 14 days\n" \
-	"  DUBU-1006  2026-12-01  A common plan is due\n"
+	"  DUBU-1006  due      2026-12-01  A common plan is due\n"
 
 #define OTHERS_DIGESTS \
 	"== someone@nord.kommune.dk\n" \
 	"Reminders as of 2026-11-22\n" \
 	"Overdue and missing\n" \
-	"  DUBU-1009  2026-11-20  A network meeting is due\n" \
+	"  DUBU-1009  overdue  2026-11-20  A network meeting is due\n" \
 	"\n" \
 	"== teamleder nord\n" \
 	"Reminders as of 2026-11-22\n" \
 	"Due within 14 days\n" \
-	"  DUBU-1008  2026-12-03  Support for the parents should be considered\n" \
+	"  DUBU-1008  due      2026-12-03  Support for the parents should be considered\n" \
 	"\n" \
 	"== x@andetsted.dk\n" \
 	"Reminders as of 2026-11-22\n" \
 	"Legal deadlines\n" \
-	"  DUBU-1007  2026-11-15  A follow-up is due\n"
+	"  DUBU-1007  overdue  2026-11-15  A follow-up is due\n"
 
 static void
 test_stream(void)
@@ -420,7 +420,7 @@ test_stream(void)
 	   "a case with only ok, waived and n/a findings: no line, no digest");
 	ok(!contains(out, "2026-10-01"), "a waived finding is not reminded");
 	ok(!contains(out, "not@kommune.dk"), "an actor who is not the coordinator gets nothing");
-	ok(contains(out, "  0101-2026-0003  -"), "without an external_ref: the case id");
+	ok(contains(out, "  0101-2026-0003  missing  -"), "without an external_ref: the case id");
 	ok(!contains(out, "0101-2026-0002"), "with an external_ref: never the id");
 	ok(!contains(out, "Meho@Kommune.DK"), "contacts in lower case: one digest per person");
 	ck_reminders_free(r);
@@ -435,9 +435,9 @@ test_names(void)
 	ck_reminders_add(r, cases[CASE_A]);
 	ck_reminders_add(r, cases[CASE_B]);
 	out = to_stream(r, NULL, 0, NULL);
-	ok(contains(out, "  DUBU-1002 (Testbarn Eksempel)  -           A follow-up is due\n"),
+	ok(contains(out, "  DUBU-1002 (Testbarn Eksempel)  missing  -           A follow-up is due\n"),
 	   "with names: the child's name after the reference, aligned");
-	ok(contains(out, "  DUBU-1001                      2026-11-01  A child assessment must be finished\n"),
+	ok(contains(out, "  DUBU-1001                      overdue  2026-11-01  A child assessment must be finished\n"),
 	   "with names: a case without a name has none, the columns aligned");
 	ok(!contains(out, "Testsyndrom") && !contains(out, "ORPHA") &&
 	   !contains(out, "2019-04-03") && !contains(out, "assessment-deadline"),
@@ -460,17 +460,17 @@ test_domains(void)
 	       "== someone@nord.kommune.dk\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Overdue and missing\n"
-	       "  DUBU-1009  2026-11-20  A network meeting is due\n"
+	       "  DUBU-1009  overdue  2026-11-20  A network meeting is due\n"
 	       "\n"
 	       "== unassigned\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Legal deadlines\n"
-	       "  DUBU-1007  2026-11-15  A follow-up is due\n"
+	       "  DUBU-1007  overdue  2026-11-15  A follow-up is due\n"
 	       "Overdue and missing\n"
-	       "  DUBU-1005  2026-11-10  Granted support should be started\n"
+	       "  DUBU-1005  overdue  2026-11-10  Granted support should be started\n"
 	       "Due within 14 days\n"
-	       "  DUBU-1006  2026-12-01  A common plan is due\n"
-	       "  DUBU-1008  2026-12-03  Support for the parents should be considered\n",
+	       "  DUBU-1006  due      2026-12-01  A common plan is due\n"
+	       "  DUBU-1008  due      2026-12-03  Support for the parents should be considered\n",
 	       "domains: another domain and a contact without @ go to unassigned; "
 	       "a subdomain is allowed");
 	is_str(to_stream(r, upper, 2, NULL), out, "domains: compared without case");
@@ -531,17 +531,17 @@ test_sort(void)
 	       "== s@kommune.dk\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Legal deadlines\n"
-	       "  B-2  2026-12-22  A child plan is due\n"
+	       "  B-2  due      2026-12-22  A child plan is due\n"
 	       "Overdue and missing\n"
-	       "  A-1  -           The family's municipal contacts should be reviewed\n"
-	       "  B-2  -           The family's point of entry should be settled\n"
-	       "  A-1  2026-01-01  The case record needs correcting\n"
+	       "  A-1  missing  -           The family's municipal contacts should be reviewed\n"
+	       "  B-2  missing  -           The family's point of entry should be settled\n"
+	       "  A-1  overdue  2026-01-01  The case record needs correcting\n"
 	       "Due within 14 days\n"
-	       "  B-2  2026-11-25  A network meeting is due\n"
-	       "  A-1  2026-11-30  Support for the parents should be considered\n"
-	       "  B-2  2026-11-30  A common plan is due\n"
+	       "  B-2  due      2026-11-25  A network meeting is due\n"
+	       "  A-1  due      2026-11-30  Support for the parents should be considered\n"
+	       "  B-2  due      2026-11-30  A common plan is due\n"
 	       "Due within 30 days\n"
-	       "  B-2  2026-12-23  The transition to adult life should be prepared\n",
+	       "  B-2  due      2026-12-23  The transition to adult life should be prepared\n",
 	       "sorting: dateless first, then by date, then by reference; a law due at T+31 "
 	       "is not a legal deadline yet");
 	json_decref(x);
@@ -584,12 +584,12 @@ test_texts(void)
 	ck_reminders_add(r, b);
 	ck_reminders_add(r, c);
 	out = to_stream(r, NULL, 0, NULL);
-	ok(contains(out, "  L-1  -           Local: the entry point\n"),
+	ok(contains(out, "  L-1  missing  -           Local: the entry point\n"),
 	   "texts: the set the checklist names, when the rulebook has it");
-	ok(contains(out, "  L-2  -           Local: the entry point\n"),
+	ok(contains(out, "  L-2  missing  -           Local: the entry point\n"),
 	   "texts: a checklist set the rulebook lacks: the case's set");
-	ok(contains(out, "  L-3  -           Something in the case needs attention\n"
-		    "  L-3  2026-11-01  The family's point of entry should be settled\n"),
+	ok(contains(out, "  L-3  missing  -           Something in the case needs attention\n"
+		    "  L-3  overdue  2026-11-01  The family's point of entry should be settled\n"),
 	   "texts: a rule the set lacks: a neutral line, not its id");
 	ok(!contains(out, "no-such-rule"), "texts: never the unknown rule's id");
 	ok(!contains(out, "Legal deadlines"),
@@ -605,12 +605,12 @@ test_texts(void)
 	       "== t@kommune.dk\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Overdue and missing\n"
-	       "  L-4 == x@evil.dk  -           The family's point of entry should be settled\n"
+	       "  L-4 == x@evil.dk  missing  -           The family's point of entry should be settled\n"
 	       "\n"
 	       "== unassigned\n"
 	       "Reminders as of 2026-11-22\n"
 	       "Overdue and missing\n"
-	       "  L-5  -           The family's point of entry should be settled\n",
+	       "  L-5  missing  -           The family's point of entry should be settled\n",
 	       "a control character in a reference is a space (no forged line); a contact "
 	       "with one is no address (unassigned)");
 	ck_reminders_free(r);
@@ -622,9 +622,9 @@ test_texts(void)
 	ck_reminders_add(r, b);
 	ck_reminders_add(r, c);
 	out = to_stream(r, NULL, 0, NULL);
-	ok(contains(out, "  L-2  -           Local: the entry point\n"),
+	ok(contains(out, "  L-2  missing  -           Local: the entry point\n"),
 	   "--rules: the set's texts for a checklist of a set not known");
-	ok(contains(out, "  L-3  2026-11-01  The family's point of entry should be settled\n"),
+	ok(contains(out, "  L-3  overdue  2026-11-01  The family's point of entry should be settled\n"),
 	   "--rules: the checklist's own set preferred when known");
 	ck_reminders_free(r);
 	ck_rulebook_free(local);
@@ -737,7 +737,7 @@ test_clash(void)
 	ok(contains(out, "== a+b@kommune.dk\n") && contains(out, "== a_b@kommune.dk\n"),
 	   "stdout: contacts that give one file name are still two digests");
 	ok(contains(out, "== unassigned\nReminders as of 2026-11-22\nOverdue and missing\n"
-		    "  K-3  -") && !contains(out, "Unassigned"),
+		    "  K-3  missing  -") && !contains(out, "Unassigned"),
 	   "a contact \"unassigned\" is the unassigned digest");
 	capture_stderr();
 	good = ck_reminders_write(r, NULL, path_in("clash"), NULL, 0);
@@ -750,9 +750,9 @@ test_clash(void)
 	is_str(slurp(path_in("clash/unassigned.txt")),
 	       "Reminders as of 2026-11-22\n"
 	       "Overdue and missing\n"
-	       "  K-1  -           The family's point of entry should be settled\n"
-	       "  K-2  -           The family's point of entry should be settled\n"
-	       "  K-3  -           The family's point of entry should be settled\n",
+	       "  K-1  missing  -           The family's point of entry should be settled\n"
+	       "  K-2  missing  -           The family's point of entry should be settled\n"
+	       "  K-3  missing  -           The family's point of entry should be settled\n",
 	       "files: the clashing coordinators' lines in unassigned.txt");
 	json_decref(a);
 	json_decref(b);
@@ -799,9 +799,75 @@ test_danish(void)
 		return;
 	}
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "Danish: the digest was written");
-	ok(contains(slurp(out), "  DUBU-1002  2026-11-01  En børnefaglig undersøgelse skal afsluttes\n"),
+	ok(contains(slurp(out), "  DUBU-1002  overskredet  2026-11-01  En børnefaglig undersøgelse skal afsluttes\n"),
 	   "Danish: the rule's reminder text in Danish");
 	ok(!contains(slurp(out), "A child assessment must be finished"), "Danish: not in English");
+}
+
+/* What a finding is about: two decisions of one case by paragraph and
+ * date, an actor by role, a consent by its id, a transition by kind, an
+ * element without an id by its place; identical lines once, counted. */
+static void
+test_about(void)
+{
+	ck_reminders *r = ck_reminders_new(book, day(T0), false);
+	json_t *c = make_case(
+		"'id':'0101-2026-0020','external_ref':'M-1'," OPEN ",'pathway':'disability',"
+		"'actors':[" COORDINATOR("m@kommune.dk") ","
+		"{'id':'a2','role':'school','since':'2026-01-05'},"
+		"{'id':'a3','role':'psychiatry','since':'2026-01-05'}],"
+		"'consents':[{'id':'c7','recipients':['a3'],'given_by':'parents','given':'2025-12-01','expires':'2026-12-01'}],"
+		"'decisions':[{'id':'d1','paragraph':'BL § 32','applied':'2026-05-01',"
+		"'decided':'2026-05-20'},{'id':'d2','paragraph':'BL § 32','applied':'2026-09-20'},"
+		"{'paragraph':'BL § 41','applied':'2026-09-01'}],"
+		"'transitions':[{'kind':'school','due':'2027-08-01','status':'planned'}]",
+		"disability",
+		FINDING("decision-deadline", "local", "overdue", DUE("2026-11-15")) ","
+		FINDING("decision-deadline", "local", "overdue", DUE("2026-11-15")) ","
+		FINDING("decision-deadline", "local", "due", DUE("2026-12-01")) ","
+		FINDING("decision-deadline", "local", "overdue", DUE("2026-10-27")) ","
+		FINDING("consent", "law", "due", DUE("2026-12-01")) ","
+		FINDING("consent", "law", "missing", NO_DUE) ","
+		FINDING("transition-prepare", "recommendation", "due", DUE("2026-12-20")));
+	json_t *f = json_object_get(json_object_get(c, "checklist"), "findings");
+	const char *out;
+	char *about;
+
+	/* The items, as case-checklist writes them. */
+	json_object_set_new(json_array_get(f, 0), "item", json_string("d2"));
+	json_object_set_new(json_array_get(f, 1), "item", json_string("d2"));
+	json_object_set_new(json_array_get(f, 2), "item", json_string("d1"));
+	json_object_set_new(json_array_get(f, 3), "item", json_string("#3"));
+	json_object_set_new(json_array_get(f, 4), "item", json_string("a3"));
+	json_object_set_new(json_array_get(f, 5), "item", json_string("a2"));
+	json_object_set_new(json_array_get(f, 6), "item", json_string("school"));
+	ck_reminders_add(r, c);
+	out = to_stream(r, NULL, 0, NULL);
+	ok(contains(out, "  M-1  overdue  2026-11-15  A decision on an application is due "
+		    "(BL § 32, 2026-09-20) (2×)\n"),
+	   "about: a decision by paragraph and date; identical lines once, with a count");
+	ok(contains(out, "  M-1  due      2026-12-01  A decision on an application is due "
+		    "(BL § 32, 2026-05-20)\n"),
+	   "about: the other decision of the same paragraph: its own date (decided)");
+	ok(contains(out, "(BL § 41, 2026-09-01)\n"), "about: an element without id, by its place");
+	ok(contains(out, "(consent c7)\n"), "about: a consent rule: the consent by its id");
+	ok(contains(out, "  M-1  missing  -           A consent should be obtained or renewed (The school)\n"),
+	   "about: an actor without a consent, by role");
+	about = ck_finding_about(c, ck_rulebook_get(book, "disability"), json_array_get(f, 6), "en");
+	is_str(about, "Starting school", "about: a transition by kind");
+	free(about);
+	ok(ck_finding_about(c, NULL, json_array_get(f, 6), "en") != NULL,
+	   "about: an id or kind is found without the rule");
+	json_object_set_new(json_array_get(f, 6), "item", json_string("nothing"));
+	ok(ck_finding_about(c, NULL, json_array_get(f, 6), "en") == NULL,
+	   "about: an item the case lacks: nothing said");
+	json_object_del(json_array_get(f, 6), "item");
+	ok(ck_finding_about(c, NULL, json_array_get(f, 6), "en") == NULL,
+	   "about: a finding on the whole case: nothing");
+	ok(!contains(out, "d1") && !contains(out, "d2") && !contains(out, "a3"),
+	   "about: never an element's id but a consent's");
+	json_decref(c);
+	ck_reminders_free(r);
 }
 
 static void
@@ -858,6 +924,7 @@ main(void)
 	test_files();
 	test_clash();
 	test_danish();
+	test_about();
 
 	free_cases();
 	ck_rulebook_free(book);

@@ -165,7 +165,9 @@ test_parse(void)
 			  "  reminder_domains   =  Kommune.DK, skole.example.org ,,x.se\tregion.dk  \n"
 			  "allow_names = Yes#comment right after the value\n"
 			  "language = DA\n"
-			  "municipalities = /etc/casekit/kommuner.csv\n");
+			  "municipalities = /etc/casekit/kommuner.csv\n"
+			  "mail_from = casekit@Kommune.dk\n"
+			  "reminder_fallback = teamleder+boern@kommune.dk # the team leader\n");
 	capture_start();
 	good = ck_settings_read(path, &s);
 	err = capture_end();
@@ -184,10 +186,14 @@ test_parse(void)
 	ok(s.allow_names, "allow_names = Yes (any case), comment right after");
 	is_str(s.language, "da", "language: in any case, kept in lower case");
 	is_str(s.municipalities, "/etc/casekit/kommuner.csv", "municipalities: the file named");
+	is_str(s.mail_from, "casekit@Kommune.dk", "mail_from: the address as written");
+	is_str(s.reminder_fallback, "teamleder+boern@kommune.dk",
+	       "reminder_fallback: the address, comment removed");
 	is_str(s.path, path, "the file read is remembered");
 	ck_settings_clear(&s);
 	ok(s.path == NULL && s.rules_path == NULL && s.min_cell == 5 && s.language == NULL &&
-	   s.municipalities == NULL, "ck_settings_clear frees and sets the defaults");
+	   s.municipalities == NULL && s.mail_from == NULL && s.reminder_fallback == NULL,
+	   "ck_settings_clear frees and sets the defaults");
 
 	path = write_conf("languages.conf", "language = sv\n");
 	good = ck_settings_read(path, &s);
@@ -278,6 +284,16 @@ test_malformed(void)
 		{ "municipalities = kommuner.csv\n",
 		  "bad.conf:1: municipalities: not an absolute file name",
 		  "a relative municipalities file" },
+		{ "mail_from = casekit\n", "bad.conf:1: mail_from: not one e-mail address",
+		  "mail_from without '@'" },
+		{ "mail_from = casekit <casekit@kommune.dk>\n",
+		  "bad.conf:1: mail_from: not one e-mail address", "mail_from with a name" },
+		{ "reminder_fallback = a@kommune.dk, b@evil.example\n",
+		  "bad.conf:1: reminder_fallback: not one e-mail address",
+		  "reminder_fallback of two addresses" },
+		{ "reminder_fallback = a@b@kommune.dk\n",
+		  "bad.conf:1: reminder_fallback: not one e-mail address",
+		  "reminder_fallback with two '@'" },
 		{ "min_cell = 5\n# again\nmin_cell = 6\n",
 		  "bad.conf:3: min_cell: given twice (first on line 1)", "a key given twice" },
 	};
