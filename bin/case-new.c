@@ -33,6 +33,8 @@ static const ck_option options[] = {
 	{ "map", 0, true, NULL },
 	{ "strict", 0, false, NULL },
 	{ "existing", 0, false, NULL },
+	{ "update", 0, false, NULL },
+	{ "report-missing", 0, false, NULL },
 	{ "store", 0, true, NULL },
 	{ "max-record", 0, true, NULL },
 	{ "today", 0, true, NULL },
@@ -108,6 +110,12 @@ help(void)
 	printf(_("\n"
 		 "With --store:\n"
 		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"));
+	printf(_("\n"
+		 "With --csv and --store, the nightly export of the case system again:\n"
+		 "      --update              match rows to open cases by external_ref: new\n"
+		 "                            rows become cases, changed fields are set,\n"
+		 "                            rows of closed cases are skipped\n"
+		 "      --report-missing      name the open cases the export no longer has\n"));
 }
 
 static const ck_program program = {
@@ -302,6 +310,48 @@ cases_from_csv(ck_intake *in, const ck_args *args)
 	ck_intake_columns_free(cols);
 }
 
+/* --update: the store rewritten with its changed cases and the new ones
+ * after them, in one replacement under the lock. */
+static void
+rewrite_store(const ck_intake *in, ck_store *store)
+{
+	ck_writer *out = ck_store_rewrite(store);
+	const json_t *cases = ck_intake_cases(in);
+	size_t i;
+	json_t *rec;
+
+	for (i = 0; i < ck_intake_store_count(in); i++)
+		ck_write(out, ck_intake_store_record(in, i));
+	json_array_foreach(cases, i, rec)
+		ck_write_json(out, rec);
+	ck_store_finish(store, out, true);
+	json_array_foreach(cases, i, rec)
+		printf("%s\n", json_string_value(json_object_get(rec, "id")));
+}
+
+/* --update: what the import did, on standard error, and with
+ * --report-missing the open cases the export no longer has. */
+static void
+report_update(const ck_intake *in, const ck_args *args)
+{
+	ck_intake_counts n = ck_intake_get_counts(in);
+	char added[32], changed[32], unchanged[32];
+
+	if (ck_args_has(args, "report-missing")) {
+		json_t *missing = ck_intake_missing(in), *id;
+		size_t i;
+
+		json_array_foreach(missing, i, id)
+			ck_error(_("%s: open, and not in the export"), json_string_value(id));
+		json_decref(missing);
+	}
+	/* Numbers as the locale writes them: 1,204 or 1.204. */
+	snprintf(added, sizeof added, "%'zu", n.added);
+	snprintf(changed, sizeof changed, "%'zu", n.changed);
+	snprintf(unchanged, sizeof unchanged, "%'zu", n.unchanged);
+	ck_error(_("%s new, %s changed, %s unchanged"), added, changed, unchanged);
+}
+
 static void
 write_cases(const ck_intake *in, ck_store *store)
 {
@@ -309,7 +359,9 @@ write_cases(const ck_intake *in, ck_store *store)
 	size_t i;
 	json_t *rec;
 
-	if (store != NULL) {
+	if (store != NULL && ck_intake_get_counts(in).changed > 0) {
+		rewrite_store(in, store);
+	} else if (store != NULL) {
 		/* One append: the import lands whole or not at all. */
 		char *text = NULL;
 		size_t length = 0, cap = 0;
@@ -405,7 +457,8 @@ main(int argc, char **argv)
 		}
 	} else {
 		static const char *const csv_only[] = {
-			"delimiter", "encoding", "map", "strict", "existing"
+			"delimiter", "encoding", "map", "strict", "existing", "update",
+			"report-missing"
 		};
 
 		for (i = 0; i < sizeof csv_only / sizeof csv_only[0]; i++)
@@ -413,11 +466,16 @@ main(int argc, char **argv)
 				ck_usage_error(_("--%s goes with --csv"), csv_only[i]);
 	}
 
+	if (ck_args_has(args, "update") && !ck_args_has(args, "store"))
+		ck_usage_error(_("--update goes with --store"));
+	if (ck_args_has(args, "report-missing") && !ck_args_has(args, "update"))
+		ck_usage_error(_("--report-missing goes with --update"));
+
 	today = ck_today();
 	rules = ck_rulebook_load(NULL);
 	if (ck_args_has(args, "store"))
 		store = ck_store_open(ck_args_get(args, "store"), true);
-	in = ck_intake_new(store, rules, today, false);
+	in = ck_intake_new(store, rules, today, ck_args_has(args, "update"));
 	if (store != NULL)
 		scan_store(in, store, max_record);
 	if (ck_args_has(args, "csv")) {
@@ -427,6 +485,8 @@ main(int argc, char **argv)
 		case_from_options(in, args);
 	}
 	write_cases(in, store);
+	if (ck_args_has(args, "update"))
+		report_update(in, args);
 
 	ck_intake_free(in);
 	ck_store_close(store);
