@@ -33,6 +33,8 @@ static const ck_option options[] = {
 	{ "map", 0, true, NULL },
 	{ "strict", 0, false, NULL },
 	{ "existing", 0, false, NULL },
+	{ "update", 0, false, NULL },
+	{ "report-missing", 0, false, NULL },
 	{ "store", 0, true, NULL },
 	{ "max-record", 0, true, NULL },
 	{ "today", 0, true, NULL },
@@ -108,174 +110,48 @@ help(void)
 	printf(_("\n"
 		 "With --store:\n"
 		 "      --max-record SIZE     the longest record in the store (K, M; default 1M)\n"));
+	printf(_("\n"
+		 "With --csv and --store, the nightly export of the case system again:\n"
+		 "      --update              match rows to open cases by external_ref: new\n"
+		 "                            rows become cases, changed fields are set,\n"
+		 "                            rows of closed cases are skipped\n"
+		 "      --report-missing      name the open cases the export no longer has\n"));
 }
 
 static const ck_program program = {
 	"case-new", NULL, options, help, false
 };
 
-/* What a run keeps while it makes cases. */
-struct intake {
-	const ck_args *args;
-	ck_rulebook *rules;
-	ck_store *store;          /* NULL: to standard output */
-	json_t *taken;            /* ids in the store or given in this run */
-	json_t *open_refs;        /* external_ref of open cases */
-	json_t *last;             /* prefix: the last number given */
-	json_t *cases;            /* the new records, in order */
-	ck_date today;
-};
-
 /* Reads what the store holds that new cases must not collide with. A
  * line that is not a record stops the run: its id could be any. */
 static void
-scan_store(struct intake *in, size_t max_record)
+scan_store(ck_intake *in, ck_store *store, size_t max_record)
 {
-	ck_reader *reader = ck_store_reader(in->store, max_record);
+	ck_reader *reader = ck_store_reader(store, max_record);
 	ck_record *rec;
 
 	while ((rec = ck_reader_next(reader)) != NULL) {
-		json_t *json = ck_record_json(rec);
-		const char *id, *ref;
-
-		if (json == NULL) {
+		if (ck_record_json(rec) == NULL) {
 			ck_record_report(rec);
 			ck_record_free(rec);
 			ck_reader_close(reader);
 			ck_fatal(_("%s: the store has bad input; nothing was added"),
-				 ck_store_path(in->store));
+				 ck_store_path(store));
 		}
-		id = json_string_value(json_object_get(json, "id"));
-		if (id != NULL) {
-			json_object_set_new(in->taken, id, json_true());
-			ck_store_note_id(in->store, id);
-		}
-		ref = json_string_value(json_object_get(json, "external_ref"));
-		if (ref != NULL && ck_case_is_open(json))
-			json_object_set_new(in->open_refs, ref, json_true());
-		ck_record_free(rec);
+		ck_intake_note_case(in, rec);
 	}
 	if (ck_reader_failed(reader))
 		ck_exit(CK_EXIT_TROUBLE);
 	ck_reader_close(reader);
 }
 
-/* Gives the case its id: the next number of its municipality and year
- * after every number the store has given (gaps are never filled). False
- * when no number is left (reported; FILE/ROW as finish_case has them). */
-static bool
-number_case(struct intake *in, json_t *rec, const char *file, unsigned long row)
-{
-	const char *municipality = json_string_value(json_object_get(rec, "municipality"));
-	ck_date opened;
-	int year, month, day;
-	unsigned long n = 0;
-	char prefix[96], id[128];
-	json_t *last;
-
-	ck_date_parse(json_string_value(json_object_get(rec, "opened")), &opened);
-	ck_date_to_ymd(opened, &year, &month, &day);
-	snprintf(prefix, sizeof prefix, "%s-%04d", municipality, year);
-	last = json_object_get(in->last, prefix);
-	if (in->store != NULL)
-		n = ck_store_high_water(in->store, prefix);
-	if (json_is_integer(last) && (unsigned long)json_integer_value(last) > n)
-		n = (unsigned long)json_integer_value(last);
-	do {
-		if (n == ULONG_MAX || (unsigned long long)n >= CK_CASE_NUMBER_MAX) {
-			ck_error_at(file, row, NULL, _("no number is left for a new case id of %s"),
-				    prefix);
-			return false;
-		}
-		snprintf(id, sizeof id, "%s-%04lu", prefix, ++n);
-	} while (json_object_get(in->taken, id) != NULL);
-	json_object_set_new(in->last, prefix, json_integer((json_int_t)n));
-	ck_record_set(rec, "id", json_string(id));
-	return true;
-}
-
-/* Completes a case and checks it against casekit(5), the rule sets and
- * the store. FILE/ROW say where it came from (NULL/0 for options);
- * LABEL names a field as the user knows it. False when it is bad,
- * reported. */
-static bool
-finish_case(struct intake *in, json_t *rec, const char *file, unsigned long row,
-	    const char *(*label)(const char *path, void *data), void *data)
-{
-	json_t *child = json_object_get(rec, "child");
-	const char *pathway, *id, *ref;
-	ck_problem problem;
-	char text[CK_DATE_SIZE];
-
-	ck_record_set(rec, "format", json_string("casekit/1"));
-	ck_record_set(rec, "status", json_string("open"));
-	if (json_object_get(rec, "opened") == NULL)
-		ck_record_set(rec, "opened", json_string(ck_date_format(in->today, text)));
-	if (json_object_get(rec, "municipality") == NULL) {
-		ck_error_at(file, row, label("municipality", data), _("missing (required)"));
-		return false;
-	}
-	if (json_object_get(rec, "pathway") == NULL) {
-		ck_error_at(file, row, label("pathway", data), _("missing (required)"));
-		return false;
-	}
-	if (json_object_get(child, "name") == NULL &&
-	    json_object_get(rec, "external_ref") == NULL) {
-		ck_error_at(file, row, NULL, _("the child's name or the external reference is required"));
-		return false;
-	}
-	/* The birth date an identity number gives, where none is given. */
-	ck_case_born_from_identity(rec);
-	if (json_object_get(rec, "id") == NULL) {
-		/* Numbering needs a valid municipality and opening date;
-		 * a record without them fails just below. */
-		if (ck_validate_field("municipality", json_object_get(rec, "municipality"), NULL) == 1 &&
-		    ck_validate_field("opened", json_object_get(rec, "opened"), NULL) == 1 &&
-		    !number_case(in, rec, file, row))
-			return false;
-	}
-	ck_event_append(rec, ck_event_new("case-new", "new"));
-	if (row > 0)
-		json_object_set_new(json_array_get(json_object_get(rec, "events"), 0),
-				    "csv_row", json_integer((json_int_t)row));
-
-	if (!ck_validate(rec, &problem)) {
-		ck_error_at(file, row, label(problem.field, data), "%s", problem.message);
-		return false;
-	}
-	pathway = json_string_value(json_object_get(rec, "pathway"));
-	if (ck_rulebook_get(in->rules, pathway) == NULL) {
-		ck_error_at(file, row, label("pathway", data),
-			    _("no rule set of this name (see casekit-rules(5))"));
-		return false;
-	}
-	id = json_string_value(json_object_get(rec, "id"));
-	if (json_object_get(in->taken, id) != NULL) {
-		ck_error_at(file, row, label("id", data), _("a case with this id exists"));
-		return false;
-	}
-	ref = json_string_value(json_object_get(rec, "external_ref"));
-	if (ref != NULL && json_object_get(in->open_refs, ref) != NULL) {
-		ck_error_at(file, row, label("external_ref", data),
-			    _("an open case with this reference exists"));
-		return false;
-	}
-	json_object_set_new(in->taken, id, json_true());
-	if (ref != NULL)
-		json_object_set_new(in->open_refs, ref, json_true());
-	if (in->store != NULL)
-		ck_store_note_id(in->store, id);
-	return true;
-}
-
 /* Fields made from options are named by their options. */
 static const char *
-option_label(const char *path, void *data)
+option_label(const char *path)
 {
 	static char label[64];
 	size_t i;
 
-	(void)data;
 	for (i = 0; case_options[i].option != NULL; i++)
 		if (strcmp(case_options[i].path, path) == 0) {
 			snprintf(label, sizeof label, "--%s", case_options[i].option);
@@ -292,10 +168,10 @@ set_from_option(json_t *rec, const char *option, const char *path, const char *t
 }
 
 static void
-case_from_options(struct intake *in)
+case_from_options(ck_intake *in, const ck_args *args)
 {
-	const ck_args *args = in->args;
 	json_t *rec = json_object(), *codes;
+	ck_problem problem;
 	size_t i, n;
 
 	ck_oom_unless(rec != NULL);
@@ -334,179 +210,53 @@ case_from_options(struct intake *in)
 	if (ck_args_has(args, "personnummer"))
 		ck_record_set(rec, "child.personnummer",
 			      ck_option_identity_read("personnummer", "child.personnummer"));
-	if (!finish_case(in, rec, NULL, 0, option_label, NULL))
+	if (!ck_intake_add(in, rec, 0, &problem)) {
+		ck_error_at(NULL, 0, option_label(problem.field), "%s", problem.message);
 		ck_exit(CK_EXIT_TROUBLE);
-	json_array_append_new(in->cases, rec);
+	}
 }
 
-/* How the columns of a CSV export fill fields. */
-struct columns {
-	char **names;             /* the header */
-	const char **paths;       /* the field each fills, or NULL */
-	size_t count;
-};
-
-static const char *
-column_label(const char *path, void *data)
+/* Names once the columns that fill no field, and the --map that names
+ * no column. With --strict the first is an error. */
+static void
+check_columns(const ck_args *args, const char *file, const ck_intake_columns *cols)
 {
-	const struct columns *cols = data;
+	bool strict = ck_args_has(args, "strict"), unmapped = false;
 	size_t i;
 
-	for (i = 0; i < cols->count; i++)
-		if (cols->paths[i] != NULL && strcmp(cols->paths[i], path) == 0)
-			return cols->names[i];
-	return path;
-}
+	for (i = 0; i < ck_intake_columns_count(cols); i++) {
+		const char *name = ck_intake_column_name(cols, i);
 
-/* A path a CSV column may fill: a field of one value or a list of texts;
- * the format and the status are casekit's to set. */
-static bool
-csv_path_allowed(const char *path)
-{
-	enum ck_field_kind kind = ck_field_kind(path);
-
-	return kind != CK_FIELD_UNKNOWN && kind != CK_FIELD_STRUCTURE &&
-		strcmp(path, "format") != 0 && strcmp(path, "status") != 0;
-}
-
-static void
-map_columns(struct intake *in, const char *file, char **header, size_t count,
-	    struct columns *cols)
-{
-	const ck_args *args = in->args;
-	size_t i, j, nmap = ck_args_count(args, "map");
-	bool strict = ck_args_has(args, "strict"), unmapped = false;
-
-	cols->count = count;
-	cols->names = calloc(count + 1, sizeof *cols->names);
-	cols->paths = calloc(count + 1, sizeof *cols->paths);
-	ck_oom_unless(cols->names != NULL && cols->paths != NULL);
-	for (i = 0; i < count; i++) {
-		cols->names[i] = strdup(header[i]);
-		ck_oom_unless(cols->names[i] != NULL);
-		for (j = 0; j < nmap; j++) {
-			const char *spec = ck_args_nth(args, "map", j);
-			const char *eq = strrchr(spec, '=');
-
-			if (strlen(header[i]) == (size_t)(eq - spec) &&
-			    strncmp(spec, header[i], (size_t)(eq - spec)) == 0)
-				cols->paths[i] = eq + 1;
-		}
-		if (cols->paths[i] == NULL && csv_path_allowed(header[i]))
-			cols->paths[i] = cols->names[i];
-		for (j = 0; cols->paths[i] != NULL && j < i; j++)
-			if (cols->paths[j] != NULL && strcmp(cols->paths[i], cols->paths[j]) == 0)
-				ck_fatal(_("%s: columns %s and %s both fill %s"), file,
-					 cols->names[j], cols->names[i], cols->paths[i]);
-		if (cols->paths[i] == NULL && *header[i] != '\0') {
-			if (strict)
-				ck_error_at(file, 1, header[i], _("fills no field (--strict)"));
-			else
-				ck_warning_at(file, 1, header[i], _("fills no field; ignored"));
-			unmapped = true;
-		}
+		if (ck_intake_column_path(cols, i) != NULL || *name == '\0')
+			continue;
+		if (strict)
+			ck_error_at(file, 1, name, _("fills no field (--strict)"));
+		else
+			ck_warning_at(file, 1, name, _("fills no field; ignored"));
+		unmapped = true;
 	}
-	for (j = 0; j < nmap; j++) {
-		const char *spec = ck_args_nth(args, "map", j);
-		const char *eq = strrchr(spec, '=');
-
-		for (i = 0; i < count; i++)
-			if (strlen(header[i]) == (size_t)(eq - spec) &&
-			    strncmp(spec, header[i], (size_t)(eq - spec)) == 0)
-				break;
-		if (i == count)
-			ck_warning(_("--map: %s: no such column in %s"), spec, file);
-	}
+	for (i = 0; i < ck_args_count(args, "map"); i++)
+		if (!ck_intake_columns_mapped(cols, ck_args_nth(args, "map", i)))
+			ck_warning(_("--map: %s: no such column in %s"),
+				   ck_args_nth(args, "map", i), file);
 	if (strict && unmapped)
 		ck_exit(CK_EXIT_TROUBLE);
-}
-
-static void
-free_columns(struct columns *cols)
-{
-	size_t i;
-
-	for (i = 0; i < cols->count; i++)
-		free(cols->names[i]);
-	free(cols->names);
-	free(cols->paths);
-}
-
-/* One case from one row; false when the row is bad (reported). */
-static bool
-case_from_row(struct intake *in, const char *file, unsigned long row,
-	      const struct columns *cols, char **cells, size_t count)
-{
-	const ck_args *args = in->args;
-	json_t *rec = json_object();
-	static const char *const defaults[][2] = {
-		{ "municipality", "municipality" },
-		{ "pathway", "pathway" },
-		{ "opened", "opened" },
-	};
-	ck_problem problem;
-	size_t i;
-
-	ck_oom_unless(rec != NULL);
-	for (i = cols->count; i < count; i++)
-		if (*cells[i] != '\0')
-			break;
-	if (count < cols->count || i < count) {
-		ck_error_at(file, row, NULL,
-			    _("%zu cells where the header has %zu columns"), count, cols->count);
-		json_decref(rec);
-		return false;
-	}
-	for (i = 0; i < cols->count; i++) {
-		json_t *value;
-
-		if (cols->paths[i] == NULL || *cells[i] == '\0')
-			continue;
-		if (!ck_field_from_text(cols->paths[i], cells[i], CK_TEXT_LENIENT_DATES,
-					&value, &problem)) {
-			ck_error_at(file, row, cols->names[i], "%s", problem.message);
-			json_decref(rec);
-			return false;
-		}
-		ck_record_set(rec, cols->paths[i], value);
-	}
-	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
-		const char *value = ck_args_get(args, defaults[i][0]);
-		if (value != NULL && json_object_get(rec, defaults[i][1]) == NULL) {
-			ck_record_set(rec, defaults[i][1],
-				      ck_option_field(defaults[i][0], defaults[i][1], value));
-		}
-	}
-	/* Cases that existed before casekit are followed from today, so
-	 * that the recommendations' deadlines of their past are not shown
-	 * as overdue now; a row's own followed_from stands. */
-	if (ck_args_has(args, "existing") && json_object_get(rec, "followed_from") == NULL) {
-		char today[CK_DATE_SIZE];
-
-		ck_record_set(rec, "followed_from", json_string(ck_date_format(in->today, today)));
-	}
-	if (!finish_case(in, rec, file, row, column_label, (void *)cols)) {
-		json_decref(rec);
-		return false;
-	}
-	json_array_append_new(in->cases, rec);
-	return true;
 }
 
 /* Every row of the export, all or nothing: bad rows are all reported,
  * and then nothing is written. */
 static void
-cases_from_csv(struct intake *in)
+cases_from_csv(ck_intake *in, const ck_args *args)
 {
-	const ck_args *args = in->args;
 	const char *file = ck_args_get(args, "csv");
 	char delimiter = ',';
 	char err[CK_MESSAGE_MAX];
-	struct columns cols = { NULL, NULL, 0 };
+	ck_intake_columns *cols = NULL;
+	ck_problem problem;
 	char **cells;
-	size_t count;
+	size_t count, i;
 	unsigned long row;
-	bool bad = false, header = true;
+	bool bad = false;
 	ck_csv *csv;
 	int rc;
 
@@ -519,40 +269,104 @@ cases_from_csv(struct intake *in)
 	if (strcmp(file, "-") == 0)
 		file = "<stdin>";
 	while ((rc = ck_csv_next(csv, &cells, &count, &row, err, sizeof err)) == 1) {
-		if (header) {
-			map_columns(in, file, cells, count, &cols);
-			header = false;
+		if (cols == NULL) {
+			size_t nmap = ck_args_count(args, "map");
+			char **maps = calloc(nmap + 1, sizeof *maps);
+
+			ck_oom_unless(maps != NULL);
+			for (i = 0; i < nmap; i++)
+				maps[i] = (char *)ck_args_nth(args, "map", i);
+			cols = ck_intake_columns_new(cells, count, maps, nmap, &problem);
+			free(maps);
+			if (cols == NULL)
+				ck_fatal("%s: %s", file, problem.message);
+			check_columns(args, file, cols);
 			continue;
 		}
-		if (!case_from_row(in, file, row, &cols, cells, count))
+		switch (ck_intake_row(in, cols, cells, count, row, &problem)) {
+		case CK_INTAKE_BAD:
+			ck_problem_report(&problem, file, row);
 			bad = true;
+			break;
+		case CK_INTAKE_CLOSED:
+			ck_warning_at(file, row, problem.field, "%s", problem.message);
+			break;
+		default:
+			break;
+		}
 	}
 	if (rc < 0) {
 		ck_error_at(file, row, NULL, "%s", err);
 		bad = true;
 	}
-	if (header && rc == 0)
+	if (cols == NULL && rc == 0)
 		ck_error_at(file, 0, NULL, _("no header row"));
 	ck_csv_close(csv);
-	free_columns(&cols);
-	if (bad || header) {
+	if (bad || cols == NULL) {
+		ck_intake_columns_free(cols);
 		ck_error(_("%s: bad rows; no case was written"), file);
 		ck_exit(CK_EXIT_TROUBLE);
 	}
+	ck_intake_columns_free(cols);
 }
 
+/* --update: the store rewritten with its changed cases and the new ones
+ * after them, in one replacement under the lock. */
 static void
-write_cases(struct intake *in)
+rewrite_store(const ck_intake *in, ck_store *store)
 {
+	ck_writer *out = ck_store_rewrite(store);
+	const json_t *cases = ck_intake_cases(in);
 	size_t i;
 	json_t *rec;
 
-	if (in->store != NULL) {
+	for (i = 0; i < ck_intake_store_count(in); i++)
+		ck_write(out, ck_intake_store_record(in, i));
+	json_array_foreach(cases, i, rec)
+		ck_write_json(out, rec);
+	ck_store_finish(store, out, true);
+	json_array_foreach(cases, i, rec)
+		printf("%s\n", json_string_value(json_object_get(rec, "id")));
+}
+
+/* --update: what the import did, on standard error, and with
+ * --report-missing the open cases the export no longer has. */
+static void
+report_update(const ck_intake *in, const ck_args *args)
+{
+	ck_intake_counts n = ck_intake_get_counts(in);
+	char added[32], changed[32], unchanged[32];
+
+	if (ck_args_has(args, "report-missing")) {
+		json_t *missing = ck_intake_missing(in), *id;
+		size_t i;
+
+		json_array_foreach(missing, i, id)
+			ck_error(_("%s: open, and not in the export"), json_string_value(id));
+		json_decref(missing);
+	}
+	/* Numbers as the locale writes them: 1,204 or 1.204. */
+	snprintf(added, sizeof added, "%'zu", n.added);
+	snprintf(changed, sizeof changed, "%'zu", n.changed);
+	snprintf(unchanged, sizeof unchanged, "%'zu", n.unchanged);
+	ck_error(_("%s new, %s changed, %s unchanged"), added, changed, unchanged);
+}
+
+static void
+write_cases(const ck_intake *in, ck_store *store)
+{
+	const json_t *cases = ck_intake_cases(in);
+	size_t i;
+	json_t *rec;
+
+	if (store != NULL && ck_intake_get_counts(in).changed > 0) {
+		rewrite_store(in, store);
+	} else if (store != NULL) {
 		/* One append: the import lands whole or not at all. */
 		char *text = NULL;
 		size_t length = 0, cap = 0;
 
-		json_array_foreach(in->cases, i, rec) {
+		json_array_foreach(cases, i, rec) {
 			char *line = json_dumps(rec, JSON_COMPACT);
 			size_t n;
 
@@ -572,25 +386,51 @@ write_cases(struct intake *in)
 			free(line);
 		}
 		if (length > 0)
-			ck_store_append(in->store, text, length);
+			ck_store_append(store, text, length);
 		free(text);
-		json_array_foreach(in->cases, i, rec)
+		json_array_foreach(cases, i, rec)
 			printf("%s\n", json_string_value(json_object_get(rec, "id")));
 	} else {
 		ck_writer *out = ck_writer_stdout();
 
-		json_array_foreach(in->cases, i, rec)
+		json_array_foreach(cases, i, rec)
 			ck_write_json(out, rec);
 		ck_writer_close(out);
+	}
+}
+
+/* The defaults of the rows: --municipality, --pathway, --opened, and
+ * with --existing followed from today. */
+static void
+set_defaults(ck_intake *in, const ck_args *args, ck_date today)
+{
+	static const char *const defaults[] = { "municipality", "pathway", "opened" };
+	size_t i;
+
+	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (ck_args_has(args, defaults[i]))
+			ck_intake_set_default(in, defaults[i],
+					      ck_option_field(defaults[i], defaults[i],
+							      ck_args_get(args, defaults[i])));
+	/* Cases that existed before casekit are followed from today, so
+	 * that the recommendations' deadlines of their past are not shown
+	 * as overdue now; a row's own followed_from stands. */
+	if (ck_args_has(args, "existing")) {
+		char text[CK_DATE_SIZE];
+
+		ck_intake_set_default(in, "followed_from", json_string(ck_date_format(today, text)));
 	}
 }
 
 int
 main(int argc, char **argv)
 {
-	struct intake in;
+	ck_intake *in;
+	ck_store *store = NULL;
+	ck_rulebook *rules;
 	ck_args *args;
 	size_t i, max_record;
+	ck_date today;
 
 	ck_init(argv[0]);
 	args = ck_args_parse(&program, argc, argv);
@@ -612,12 +452,13 @@ main(int argc, char **argv)
 
 			if (eq == NULL || eq == spec)
 				ck_usage_error(_("--map: expected COLUMN=PATH"));
-			if (!csv_path_allowed(eq + 1))
+			if (!ck_intake_path_allowed(eq + 1))
 				ck_usage_error(_("--map: %s: not a field a column can fill"), eq + 1);
 		}
 	} else {
 		static const char *const csv_only[] = {
-			"delimiter", "encoding", "map", "strict", "existing"
+			"delimiter", "encoding", "map", "strict", "existing", "update",
+			"report-missing"
 		};
 
 		for (i = 0; i < sizeof csv_only / sizeof csv_only[0]; i++)
@@ -625,30 +466,31 @@ main(int argc, char **argv)
 				ck_usage_error(_("--%s goes with --csv"), csv_only[i]);
 	}
 
-	memset(&in, 0, sizeof in);
-	in.args = args;
-	in.today = ck_today();
-	in.taken = json_object();
-	in.open_refs = json_object();
-	in.last = json_object();
-	in.cases = json_array();
-	in.rules = ck_rulebook_load(NULL);
-	if (ck_args_has(args, "store")) {
-		in.store = ck_store_open(ck_args_get(args, "store"), true);
-		scan_store(&in, max_record);
-	}
-	if (ck_args_has(args, "csv"))
-		cases_from_csv(&in);
-	else
-		case_from_options(&in);
-	write_cases(&in);
+	if (ck_args_has(args, "update") && !ck_args_has(args, "store"))
+		ck_usage_error(_("--update goes with --store"));
+	if (ck_args_has(args, "report-missing") && !ck_args_has(args, "update"))
+		ck_usage_error(_("--report-missing goes with --update"));
 
-	ck_store_close(in.store);
-	ck_rulebook_free(in.rules);
-	json_decref(in.taken);
-	json_decref(in.open_refs);
-	json_decref(in.last);
-	json_decref(in.cases);
+	today = ck_today();
+	rules = ck_rulebook_load(NULL);
+	if (ck_args_has(args, "store"))
+		store = ck_store_open(ck_args_get(args, "store"), true);
+	in = ck_intake_new(store, rules, today, ck_args_has(args, "update"));
+	if (store != NULL)
+		scan_store(in, store, max_record);
+	if (ck_args_has(args, "csv")) {
+		set_defaults(in, args, today);
+		cases_from_csv(in, args);
+	} else {
+		case_from_options(in, args);
+	}
+	write_cases(in, store);
+	if (ck_args_has(args, "update"))
+		report_update(in, args);
+
+	ck_intake_free(in);
+	ck_store_close(store);
+	ck_rulebook_free(rules);
 	ck_args_free(args);
 	return CK_EXIT_OK;
 }

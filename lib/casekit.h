@@ -1529,6 +1529,112 @@ void ck_store_close(ck_store *store);
 
 
 /* ---------------------------------------------------------------------
+ * Intake (intake.c): new cases from options or from the rows of the case
+ * system's CSV export, numbered and checked against the store; and a
+ * second import of the export matched to the open cases by external_ref
+ * (case-new --update). Nothing here prints or exits.
+ */
+
+typedef struct ck_intake ck_intake;
+typedef struct ck_intake_columns ck_intake_columns;
+
+/* What became of a row. */
+typedef enum ck_intake_result {
+	CK_INTAKE_NEW,          /* a new case (ck_intake_cases) */
+	CK_INTAKE_CHANGED,      /* an open case changed, its event appended */
+	CK_INTAKE_UNCHANGED,    /* an open case that the row leaves as it is */
+	CK_INTAKE_CLOSED,       /* matches a closed case: skipped (P says which) */
+	CK_INTAKE_BAD           /* bad input, P filled; nothing changed */
+} ck_intake_result;
+
+/* How many rows came to what, so far. */
+typedef struct ck_intake_counts {
+	size_t added, changed, unchanged, closed;
+} ck_intake_counts;
+
+/* Starts an intake: new cases numbered after what STORE (NULL: none, the
+ * numbers start at 0001) has given, their pathway checked in RULES, a
+ * case without an opening date opened on TODAY. UPDATE: rows are matched
+ * to the store's open cases by external_ref (ck_intake_row). The caller
+ * owns it; STORE and RULES stay the caller's. */
+ck_intake *ck_intake_new(ck_store *store, const ck_rulebook *rules, ck_date today,
+			 bool update);
+
+/* Frees an intake and the store's records it holds; NULL is fine. */
+void ck_intake_free(ck_intake *intake);
+
+/* A field a new case from a row gets where the row leaves it empty
+ * (--municipality, --pathway, --opened, followed_from for --existing):
+ * PATH a top-level key, VALUE taken. */
+void ck_intake_set_default(ck_intake *intake, const char *path, json_t *value);
+
+/* Takes a record of the store (parsed: ck_record_json not NULL): its id
+ * is taken, an open case's reference refused for a new case or, with
+ * UPDATE, matched; with UPDATE the intake keeps the record (see
+ * ck_intake_store_record), else frees it. */
+void ck_intake_note_case(ck_intake *intake, ck_record *record);
+
+/* Completes a new case RECORD (taken) and adds it to the intake's cases:
+ * format, status, opened, the birth date an identity number gives, the
+ * next id, the "new" event (with csv_row ROW when ROW > 0); checked
+ * against casekit(5), the rule sets, the ids taken and the open cases'
+ * references. False with P (its field the path) when it is bad. */
+bool ck_intake_add(ck_intake *intake, json_t *record, unsigned long row, ck_problem *p);
+
+/* True when a CSV column may fill PATH: a field of one value or a list
+ * of texts, never the format or the status, which are casekit's. */
+bool ck_intake_path_allowed(const char *path);
+
+/* How the columns of HEADER (COUNT names) fill fields: a column named in
+ * one of the NMAP specs MAPS ("COLUMN=PATH", the last one naming it
+ * counts, each PATH ck_intake_path_allowed) fills its PATH, else a
+ * column named like an allowed field path fills that, else none. NULL
+ * with P when two columns fill one field. The caller owns the result. */
+ck_intake_columns *ck_intake_columns_new(char *const *header, size_t count,
+					 char *const *maps, size_t nmap, ck_problem *p);
+
+/* Frees the columns; NULL is fine. */
+void ck_intake_columns_free(ck_intake_columns *columns);
+
+/* The number of columns, the name of column I and the field it fills
+ * (NULL: none). Borrowed. */
+size_t ck_intake_columns_count(const ck_intake_columns *columns);
+const char *ck_intake_column_name(const ck_intake_columns *columns, size_t i);
+const char *ck_intake_column_path(const ck_intake_columns *columns, size_t i);
+
+/* True when the --map SPEC names a column of the header. */
+bool ck_intake_columns_mapped(const ck_intake_columns *columns, const char *spec);
+
+/* The name of the column that fills PATH, or PATH itself. Borrowed. */
+const char *ck_intake_column_label(const ck_intake_columns *columns, const char *path);
+
+/* Takes one row, CELLS (COUNT of them) at spreadsheet row ROW: with
+ * UPDATE, a row whose external_ref is an open case's sets the mapped
+ * fields that differ on it through one change (the event names them;
+ * an empty cell, the id and the reference leave the case as it is), a
+ * row matching only a closed case is skipped, a reference a row of this
+ * import had is bad; every other row is a new case (ck_intake_add, the
+ * defaults filled). P's field names the column. */
+ck_intake_result ck_intake_row(ck_intake *intake, const ck_intake_columns *columns,
+			       char *const *cells, size_t count, unsigned long row,
+			       ck_problem *p);
+
+/* The new cases, in order. Borrowed. */
+const json_t *ck_intake_cases(const ck_intake *intake);
+
+/* The store's records that UPDATE kept, in the store's order, changed
+ * or not, to be written back. Borrowed. */
+size_t ck_intake_store_count(const ck_intake *intake);
+ck_record *ck_intake_store_record(const ck_intake *intake, size_t i);
+
+/* The ids of the store's open cases with an external_ref that no row of
+ * this import had, in the store's order (UPDATE). New reference. */
+json_t *ck_intake_missing(const ck_intake *intake);
+
+/* How many rows came to what. */
+ck_intake_counts ck_intake_get_counts(const ck_intake *intake);
+
+/* ---------------------------------------------------------------------
  * Changing programs (run.c): the input, output and end of a run of a
  * program that passes records through and changes the selected ones,
  * to standard output or in place (-i FILE).
