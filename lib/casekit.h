@@ -495,8 +495,14 @@ ck_date ck_today_option(const ck_args *args);
  * CK_MAX_RECORD_DEFAULT; a usage error (exit 2) when it is not a size. */
 size_t ck_max_record_option(const ck_args *args);
 
-/* Prints "PROGRAM (casekit) VERSION" to standard output. */
+/* Prints --version to standard output: "PROGRAM (casekit) VERSION", the
+ * copyright, the licence (MPL-2.0) and that there is no warranty. */
 void ck_print_version(const char *program);
+
+/* Prints the end of --help to standard output: the home page and where
+ * to report bugs (the address given to AC_INIT). ck_args_parse prints it
+ * after the program's help. */
+void ck_print_help_footer(void);
 
 /* Parses a size in bytes with an optional K or M (1024-based), as
  * --max-record takes. False when TEXT is not such a size or is 0. */

@@ -18,6 +18,10 @@
 #include "i18n.h"
 #include "internal.h"
 
+/* The years of the copyright line of --version: add this year's when
+ * a release is made in a new one. */
+#define COPYRIGHT_YEARS "2026"
+
 /* Long options get values above any character. */
 #define LONG_BASE 0x1000
 
@@ -175,6 +179,7 @@ ck_args_parse(const ck_program *program, int argc, char **argv)
 		}
 		if (index == help_index) {
 			program->help();
+			ck_print_help_footer();
 			exit(CK_EXIT_OK);
 		}
 		if (index == version_index) {
@@ -304,10 +309,25 @@ ck_args_nth(const ck_args *args, const char *name, size_t nth)
 	return NULL;
 }
 
+/* As GNU programs say it (GNU Coding Standards, --version): the
+ * licence named by its SPDX identifier, the full text in COPYING. */
 void
 ck_print_version(const char *program)
 {
 	printf("%s (%s) %s\n", program, PACKAGE_NAME, PACKAGE_VERSION);
+	printf("Copyright (C) %s the casekit authors\n", COPYRIGHT_YEARS);
+	printf(_("License %s: %s <%s>.\n"
+		 "This is free software: you are free to change and redistribute it.\n"
+		 "There is NO WARRANTY, to the extent permitted by law.\n"),
+	       "MPL-2.0", "Mozilla Public License 2.0", "https://mozilla.org/MPL/2.0/");
+}
+
+void
+ck_print_help_footer(void)
+{
+	printf("\n");
+	printf(_("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
+	printf(_("Report bugs to: <%s>\n"), PACKAGE_BUGREPORT);
 }
 
 bool

@@ -388,7 +388,7 @@ ck_settings_get(void)
 		return &site;
 	site_read = true;
 	if (path == NULL || *path == '\0') {
-		path = SYSCONFDIR "/casekit.conf";
+		path = PKGSYSCONFDIR "/casekit.conf";
 		/* The site has not written one: the defaults. Only a
 		 * file named by CASEKIT_CONFIG must exist. */
 		if (stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {

@@ -363,14 +363,14 @@ test_get(void)
 	{
 		struct stat st;
 
-		if (stat(SYSCONFDIR "/casekit.conf", &st) != 0) {
+		if (stat(PKGSYSCONFDIR "/casekit.conf", &st) != 0) {
 			is_int(in_child("", GET_SETTINGS, NULL), 77,
 			       "CASEKIT_CONFIG empty, no site file: the defaults");
 			is_int(in_child(NULL, GET_SETTINGS, NULL), 77,
 			       "CASEKIT_CONFIG unset, no site file: the defaults");
 		} else {
-			ok(1, "# SKIP " SYSCONFDIR "/casekit.conf exists");
-			ok(1, "# SKIP " SYSCONFDIR "/casekit.conf exists");
+			ok(1, "# SKIP " PKGSYSCONFDIR "/casekit.conf exists");
+			ok(1, "# SKIP " PKGSYSCONFDIR "/casekit.conf exists");
 		}
 	}
 
