@@ -116,6 +116,9 @@ help(void)
 		 "                            rows become cases, changed fields are set,\n"
 		 "                            rows of closed cases are skipped\n"
 		 "      --report-missing      name the open cases the export no longer has\n"));
+	printf(_("\n"
+		 "--encoding auto, the default, reads a file that is UTF-8 as UTF-8 and\n"
+		 "any other as cp1252, and says so.\n"));
 }
 
 static const ck_program program = {
@@ -123,10 +126,12 @@ static const ck_program program = {
 };
 
 /* Reads what the store holds that new cases must not collide with. A
- * line that is not a record stops the run: its id could be any. */
-static void
+ * line that is not a record stops the run: its id could be any. True
+ * when the store ends in a blank line, passed over. */
+static bool
 scan_store(ck_intake *in, ck_store *store, size_t max_record)
 {
+	bool blank_end;
 	ck_reader *reader = ck_store_reader(store, max_record);
 	ck_record *rec;
 
@@ -142,7 +147,9 @@ scan_store(ck_intake *in, ck_store *store, size_t max_record)
 	}
 	if (ck_reader_failed(reader))
 		ck_exit(CK_EXIT_TROUBLE);
+	blank_end = ck_reader_blank_end(reader);
 	ck_reader_close(reader);
+	return blank_end;
 }
 
 /* Fields made from options are named by their options. */
@@ -243,13 +250,57 @@ check_columns(const ck_args *args, const char *file, const ck_intake_columns *co
 		ck_exit(CK_EXIT_TROUBLE);
 }
 
+/* The problems of the rows: the same problem (field and message) on
+ * many rows is said once, at its first row, with how many more. */
+static void
+tally_problem(json_t *tally, const ck_problem *p, unsigned long row)
+{
+	char key[CK_FIELD_MAX + CK_MESSAGE_MAX + 2];
+	json_t *seen;
+
+	snprintf(key, sizeof key, "%s\n%s", p->field, p->message);
+	seen = json_object_get(tally, key);
+	if (seen != NULL) {
+		json_array_set_new(seen, 1, json_integer(json_integer_value(json_array_get(seen, 1)) + 1));
+		return;
+	}
+	seen = json_pack("[I,I]", (json_int_t)row, (json_int_t)1);
+	ck_oom_unless(seen != NULL && json_object_set_new(tally, key, seen) == 0);
+}
+
+static void
+report_tally(const json_t *tally, const char *file)
+{
+	const char *key;
+	json_t *seen;
+	char text[64];
+
+	json_object_foreach((json_t *)tally, key, seen) {
+		const char *nl = strchr(key, '\n');
+		unsigned long row = (unsigned long)json_integer_value(json_array_get(seen, 0));
+		size_t more = (size_t)json_integer_value(json_array_get(seen, 1)) - 1;
+		char field[CK_FIELD_MAX];
+
+		snprintf(field, sizeof field, "%.*s", (int)(nl - key), key);
+		if (more == 0) {
+			ck_error_at(file, row, field, "%s", nl + 1);
+			continue;
+		}
+		snprintf(text, sizeof text, P_("and on %zu more row", "and on %zu more rows", more),
+			 more);
+		ck_error_at(file, row, field, "%s (%s)", nl + 1, text);
+	}
+}
+
 /* Every row of the export, all or nothing: bad rows are all reported,
  * and then nothing is written. */
 static void
 cases_from_csv(ck_intake *in, const ck_args *args)
 {
 	const char *file = ck_args_get(args, "csv");
-	char delimiter = ',';
+	const char *encoding = ck_args_get(args, "encoding");
+	json_t *tally = json_object();
+	char delimiter = ',', hint;
 	char err[CK_MESSAGE_MAX];
 	ck_intake_columns *cols = NULL;
 	ck_problem problem;
@@ -263,11 +314,26 @@ cases_from_csv(ck_intake *in, const ck_args *args)
 	if (ck_args_has(args, "delimiter") &&
 	    !ck_csv_delimiter_parse(ck_args_get(args, "delimiter"), &delimiter))
 		ck_usage_error(_("--delimiter: not a single character, 'tab', 'semicolon' or 'comma'"));
-	csv = ck_csv_open(file, delimiter, ck_args_get(args, "encoding"), err, sizeof err);
+	if (encoding == NULL)
+		encoding = "auto";
+	csv = ck_csv_open(file, delimiter, encoding, err, sizeof err);
 	if (csv == NULL)
 		ck_fatal("%s: %s", file, err);
 	if (strcmp(file, "-") == 0)
 		file = "<stdin>";
+	ck_csv_name_columns(csv);
+	switch (ck_csv_encoding_note(csv)) {
+	case CK_CSV_ENCODING_GUESSED_CP1252:
+		ck_error(_("%s: not UTF-8: read as cp1252 (Excel's; --encoding to say otherwise)"),
+			 file);
+		break;
+	case CK_CSV_ENCODING_LOOKS_UTF8:
+		ck_warning(_("%s: the file is UTF-8, and read as %s its letters would be garbled "
+			     "(\"ø\" as \"Ã¸\"): leave out --encoding"), file, encoding);
+		break;
+	case CK_CSV_ENCODING_AS_GIVEN:
+		break;
+	}
 	while ((rc = ck_csv_next(csv, &cells, &count, &row, err, sizeof err)) == 1) {
 		if (cols == NULL) {
 			size_t nmap = ck_args_count(args, "map");
@@ -280,12 +346,21 @@ cases_from_csv(ck_intake *in, const ck_args *args)
 			free(maps);
 			if (cols == NULL)
 				ck_fatal("%s: %s", file, problem.message);
+			/* A header read with the wrong separator is one name:
+			 * every row would then be bad for the same reason. */
+			hint = ck_csv_delimiter_hint(cells, count, delimiter);
+			if (hint != '\0' && ck_intake_column_path(cols, 0) == NULL) {
+				ck_error_at(file, 1, NULL,
+					    _("the header holds '%c' and no '%c': give --delimiter '%c'"),
+					    hint, delimiter, hint);
+				ck_exit(CK_EXIT_TROUBLE);
+			}
 			check_columns(args, file, cols);
 			continue;
 		}
 		switch (ck_intake_row(in, cols, cells, count, row, &problem)) {
 		case CK_INTAKE_BAD:
-			ck_problem_report(&problem, file, row);
+			tally_problem(tally, &problem, row);
 			bad = true;
 			break;
 		case CK_INTAKE_CLOSED:
@@ -295,6 +370,8 @@ cases_from_csv(ck_intake *in, const ck_args *args)
 			break;
 		}
 	}
+	report_tally(tally, file);
+	json_decref(tally);
 	if (rc < 0) {
 		ck_error_at(file, row, NULL, "%s", err);
 		bad = true;
@@ -310,18 +387,32 @@ cases_from_csv(ck_intake *in, const ck_args *args)
 	ck_intake_columns_free(cols);
 }
 
-/* --update: the store rewritten with its changed cases and the new ones
- * after them, in one replacement under the lock. */
+/* The store rewritten with its cases (changed by --update, else read
+ * again: a blank last line is not to stand between records) and the
+ * new ones after them, in one replacement under the lock. */
 static void
-rewrite_store(const ck_intake *in, ck_store *store)
+rewrite_store(const ck_intake *in, ck_store *store, size_t max_record)
 {
 	ck_writer *out = ck_store_rewrite(store);
 	const json_t *cases = ck_intake_cases(in);
 	size_t i;
 	json_t *rec;
 
-	for (i = 0; i < ck_intake_store_count(in); i++)
-		ck_write(out, ck_intake_store_record(in, i));
+	if (ck_intake_store_count(in) > 0) {
+		for (i = 0; i < ck_intake_store_count(in); i++)
+			ck_write(out, ck_intake_store_record(in, i));
+	} else {
+		ck_reader *reader = ck_store_reader(store, max_record);
+		ck_record *line;
+
+		while ((line = ck_reader_next(reader)) != NULL) {
+			ck_write(out, line);
+			ck_record_free(line);
+		}
+		if (ck_reader_failed(reader))
+			ck_exit(CK_EXIT_TROUBLE);
+		ck_reader_close(reader);
+	}
 	json_array_foreach(cases, i, rec)
 		ck_write_json(out, rec);
 	ck_store_finish(store, out, true);
@@ -353,14 +444,14 @@ report_update(const ck_intake *in, const ck_args *args)
 }
 
 static void
-write_cases(const ck_intake *in, ck_store *store)
+write_cases(const ck_intake *in, ck_store *store, bool rewrite, size_t max_record)
 {
 	const json_t *cases = ck_intake_cases(in);
 	size_t i;
 	json_t *rec;
 
-	if (store != NULL && ck_intake_get_counts(in).changed > 0) {
-		rewrite_store(in, store);
+	if (store != NULL && (rewrite || ck_intake_get_counts(in).changed > 0)) {
+		rewrite_store(in, store, max_record);
 	} else if (store != NULL) {
 		/* One append: the import lands whole or not at all. */
 		char *text = NULL;
@@ -430,6 +521,7 @@ main(int argc, char **argv)
 	ck_rulebook *rules;
 	ck_args *args;
 	size_t i, max_record;
+	bool blank_end = false;
 	ck_date today;
 
 	ck_init(argv[0]);
@@ -477,14 +569,16 @@ main(int argc, char **argv)
 		store = ck_store_open(ck_args_get(args, "store"), true);
 	in = ck_intake_new(store, rules, today, ck_args_has(args, "update"));
 	if (store != NULL)
-		scan_store(in, store, max_record);
+		blank_end = scan_store(in, store, max_record);
 	if (ck_args_has(args, "csv")) {
 		set_defaults(in, args, today);
 		cases_from_csv(in, args);
 	} else {
 		case_from_options(in, args);
 	}
-	write_cases(in, store);
+	/* Nothing new, nothing changed: the store stays as it is. */
+	if (json_array_size(ck_intake_cases(in)) > 0 || ck_intake_get_counts(in).changed > 0)
+		write_cases(in, store, blank_end, max_record);
 	if (ck_args_has(args, "update"))
 		report_update(in, args);
 

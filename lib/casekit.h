@@ -904,8 +904,9 @@ typedef struct ck_csv ck_csv;
 /* Opens a CSV file ("-" is standard input) for reading rows: fields
  * separated by DELIMITER, RFC 4180 quoting (separators and newlines
  * inside quotes), LF or CRLF, a last row without a line end. ENCODING is
- * NULL or "UTF-8" for UTF-8, else any name iconv knows ("cp1252"): the
- * text is converted to UTF-8. A UTF-8 byte-order mark at the start is
+ * NULL or "UTF-8" for UTF-8, "auto" for UTF-8 when the file has a BOM or
+ * is valid UTF-8 and cp1252 otherwise (see ck_csv_encoding_note), else
+ * any name iconv knows ("cp1252"): the text is converted to UTF-8. A UTF-8 byte-order mark at the start is
  * skipped. NULL when the file cannot be opened or the encoding is
  * unknown, or the delimiter is a quote, CR, LF, NUL or not ASCII, with a
  * message in ERR (ERRSIZE bytes). The caller owns it. */
@@ -1639,6 +1640,39 @@ json_t *ck_intake_missing(const ck_intake *intake);
 
 /* How many rows came to what. */
 ck_intake_counts ck_intake_get_counts(const ck_intake *intake);
+
+/* The names of the rule sets BOOK found in the search path, in its
+ * order, separated by ", " ("" when none), for a message that a set is
+ * not there (rules.c). The caller frees it. */
+char *ck_rulebook_names(const ck_rulebook *book);
+
+/* True when the reader passed over a blank last line of a file (see
+ * casekit(5)): a store so ended is rewritten, not appended to, so that
+ * the blank line does not end up between records (records.c). */
+bool ck_reader_blank_end(const ck_reader *reader);
+
+/* What ck_csv_open found of the encoding (csv.c), for the program to
+ * say once. */
+enum ck_csv_encoding_note {
+	CK_CSV_ENCODING_AS_GIVEN,       /* nothing to say */
+	CK_CSV_ENCODING_GUESSED_CP1252, /* "auto", and the file is not UTF-8 */
+	CK_CSV_ENCODING_LOOKS_UTF8      /* a single-byte encoding was given for
+					   a file that is valid UTF-8 with
+					   letters beyond ASCII: it would
+					   garble them ("SÃ¸ren") */
+};
+
+/* The note on the encoding of an open CSV file. */
+enum ck_csv_encoding_note ck_csv_encoding_note(const ck_csv *csv);
+
+/* From now on, messages name a column by its header (once the header
+ * row is read and when its name is not empty), not by its number. */
+void ck_csv_name_columns(ck_csv *csv);
+
+/* The separator a header of COUNT names read with DELIMITER was likely
+ * written with: ';' for a header read with ',' as one name holding ';'
+ * (and ',' the other way round), else '\0'. */
+char ck_csv_delimiter_hint(char *const *header, size_t count, char delimiter);
 
 /* ---------------------------------------------------------------------
  * Changing programs (run.c): the input, output and end of a run of a

@@ -82,10 +82,55 @@ struct ck_csv {
 	struct row *head, *tail; /* rows ready to be handed out */
 	struct row *current;     /* the row handed out last */
 
+	size_t pending;         /* bytes in raw read ahead at the open */
+	enum ck_csv_encoding_note note;
+
+	/* The header, once read, to name columns in messages. */
+	bool name_columns;
+	char **header;
+	size_t header_count;
+	bool header_seen;
+
 	bool failed;
 	unsigned long error_row;
 	char error[CK_MESSAGE_MAX];
 };
+
+/* What the bytes of a file are, as far as UTF-8 goes. */
+struct utf8_scan {
+	unsigned need;          /* continuation bytes still to come */
+	bool valid;             /* nothing but UTF-8 so far */
+	bool non_ascii;         /* a byte of 0x80 or more */
+};
+
+/* Runs N bytes through the scan: a simple check of the sequences'
+ * shape, enough to tell UTF-8 from a single-byte encoding; the fields
+ * are checked in full later. */
+static void
+scan_utf8(struct utf8_scan *sc, const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && sc->valid; i++) {
+		unsigned char c = p[i];
+
+		if (c >= 0x80)
+			sc->non_ascii = true;
+		if (sc->need > 0) {
+			if ((c & 0xC0) != 0x80)
+				sc->valid = false;
+			sc->need--;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			sc->need = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			sc->need = 2;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			sc->need = 3;
+		} else if (c >= 0x80) {
+			sc->valid = false;
+		}
+	}
+}
 
 /* libcsv grows its field buffer through this: refusing to grow past
  * FIELD_MAX makes csv_parse stop with CSV_ENOMEM, which is then a field
@@ -138,11 +183,121 @@ fail(ck_csv *csv, unsigned long row, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* How a message names COLUMN (1-based): by its header once the header is
+ * read and ck_csv_name_columns asked for it, else by its number. */
+static const char *
+column_name(ck_csv *csv, size_t column, char *buf, size_t size)
+{
+	if (csv->name_columns && csv->header_seen && column <= csv->header_count &&
+	    csv->header[column - 1][0] != '\0')
+		return csv->header[column - 1];
+	snprintf(buf, size, _("column %zu"), column);
+	return buf;
+}
+
+void
+ck_csv_name_columns(ck_csv *csv)
+{
+	csv->name_columns = true;
+}
+
+enum ck_csv_encoding_note
+ck_csv_encoding_note(const ck_csv *csv)
+{
+	return csv->note;
+}
+
+char
+ck_csv_delimiter_hint(char *const *header, size_t count, char delimiter)
+{
+	static const char pairs[][2] = { { ',', ';' }, { ';', ',' } };
+	size_t i, j;
+
+	/* One column only, and its name holds the other separator: the
+	 * whole header was read as one name. */
+	if (count != 1)
+		return '\0';
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		for (j = 0; pairs[i][0] == delimiter && header[0][j] != '\0'; j++)
+			if (header[0][j] == pairs[i][1])
+				return pairs[i][1];
+	return '\0';
+}
+
+/* Reads the start of FD for the encoding's guess: for a file that can
+ * be read again, all of it and back to where it was; for a pipe, the
+ * first chunk, kept in RAW (*PENDING bytes) to be parsed first. */
+static void
+scan_input(int fd, char *raw, size_t *pending, bool *bom, struct utf8_scan *sc)
+{
+	off_t start = lseek(fd, 0, SEEK_CUR);
+	bool first = true;
+	ssize_t n;
+
+	sc->need = 0;
+	sc->valid = true;
+	sc->non_ascii = false;
+	*bom = false;
+	*pending = 0;
+	if (start < 0) {
+		while (*pending < READ_CHUNK) {
+			n = read(fd, raw + *pending, READ_CHUNK - *pending);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			*pending += (size_t)n;
+		}
+		*bom = *pending >= 3 && memcmp(raw, utf8_bom, 3) == 0;
+		scan_utf8(sc, (const unsigned char *)raw, *pending);
+		/* A sequence cut at the end of the chunk is not held
+		 * against it. */
+		if (*pending == READ_CHUNK)
+			sc->need = 0;
+		return;
+	}
+	for (;;) {
+		n = read(fd, raw, READ_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (first)
+			*bom = n >= 3 && memcmp(raw, utf8_bom, 3) == 0;
+		first = false;
+		scan_utf8(sc, (const unsigned char *)raw, (size_t)n);
+		if (!sc->valid)
+			break;
+	}
+	/* A read error is met again, and reported, when the file is read. */
+	(void)lseek(fd, start, SEEK_SET);
+}
+
 static bool
 is_utf8_name(const char *encoding)
 {
 	return encoding == NULL || strcasecmp(encoding, "UTF-8") == 0 ||
 		strcasecmp(encoding, "UTF8") == 0;
+}
+
+/* The encoding the file is in: ENCODING as given, or for "auto" UTF-8
+ * when the file starts with a BOM or is valid UTF-8, else cp1252 (what
+ * Danish and Swedish Excel save). *NOTE says what was guessed, or that a
+ * single-byte encoding was given for a file that reads as UTF-8. */
+static const char *
+choose_encoding(const char *encoding, bool bom, const struct utf8_scan *sc,
+		enum ck_csv_encoding_note *note)
+{
+	*note = CK_CSV_ENCODING_AS_GIVEN;
+	if (encoding != NULL && strcasecmp(encoding, "auto") == 0) {
+		if (bom || (sc->valid && sc->need == 0))
+			return "UTF-8";
+		*note = CK_CSV_ENCODING_GUESSED_CP1252;
+		return "CP1252";
+	}
+	if (!is_utf8_name(encoding) && !bom && sc->valid && sc->need == 0 && sc->non_ascii)
+		*note = CK_CSV_ENCODING_LOOKS_UTF8;
+	return encoding;
 }
 
 ck_csv *
@@ -151,6 +306,10 @@ ck_csv_open(const char *path, char delimiter, const char *encoding,
 {
 	unsigned char d = (unsigned char)delimiter;
 	iconv_t cd = (iconv_t)-1;
+	enum ck_csv_encoding_note note = CK_CSV_ENCODING_AS_GIVEN;
+	bool is_auto = encoding != NULL && strcasecmp(encoding, "auto") == 0;
+	size_t pending = 0;
+	char *raw;
 	ck_csv *csv;
 	int fd;
 
@@ -160,7 +319,8 @@ ck_csv_open(const char *path, char delimiter, const char *encoding,
 		message(err, errsize, _("not a usable delimiter"));
 		return NULL;
 	}
-	if (!is_utf8_name(encoding)) {
+	/* An unknown encoding is said before the file is read. */
+	if (!is_auto && !is_utf8_name(encoding)) {
 		cd = iconv_open("UTF-8", encoding);
 		if (cd == (iconv_t)-1) {
 			if (errno == EINVAL)
@@ -169,6 +329,8 @@ ck_csv_open(const char *path, char delimiter, const char *encoding,
 				message(err, errsize, "%s", strerror(errno));
 			return NULL;
 		}
+		iconv_close(cd);
+		cd = (iconv_t)-1;
 	}
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
@@ -176,8 +338,24 @@ ck_csv_open(const char *path, char delimiter, const char *encoding,
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			message(err, errsize, "%s", strerror(errno));
-			if (cd != (iconv_t)-1)
-				iconv_close(cd);
+			return NULL;
+		}
+	}
+	raw = xmalloc(READ_CHUNK + CARRY_MAX);
+	if (!is_utf8_name(encoding)) {
+		struct utf8_scan sc;
+		bool bom;
+
+		scan_input(fd, raw, &pending, &bom, &sc);
+		encoding = choose_encoding(encoding, bom, &sc, &note);
+	}
+	if (!is_utf8_name(encoding)) {
+		cd = iconv_open("UTF-8", encoding);
+		if (cd == (iconv_t)-1) {
+			message(err, errsize, "%s", strerror(errno));
+			if (fd != STDIN_FILENO)
+				close(fd);
+			free(raw);
 			return NULL;
 		}
 	}
@@ -186,12 +364,14 @@ ck_csv_open(const char *path, char delimiter, const char *encoding,
 	memset(csv, 0, sizeof *csv);
 	csv->fd = fd;
 	csv->cd = cd;
+	csv->note = note;
+	csv->pending = pending;
 	if (cd != (iconv_t)-1) {
 		csv->encoding = xmalloc(strlen(encoding) + 1);
 		strcpy(csv->encoding, encoding);
 		csv->converted = xmalloc(READ_CHUNK);
 	}
-	csv->raw = xmalloc(READ_CHUNK + CARRY_MAX);
+	csv->raw = raw;
 	csv->next_row = 1;
 	csv_init(&csv->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 		 CSV_REPALL_NL);
@@ -208,13 +388,14 @@ on_field(void *data, size_t len, void *arg)
 {
 	ck_csv *csv = arg;
 	size_t column = csv->count + 1;
+	char name[32];
 
 	if (csv->failed)
 		return;
 	if (len > FIELD_MAX) {
 		/* Only at the end of the file: before, libcsv stops first. */
-		fail(csv, csv->next_row, _("column %zu: field too large (more than %d MiB)"),
-		     column, (int)(FIELD_MAX >> 20));
+		fail(csv, csv->next_row, _("%s: field too large (more than %d MiB)"),
+		     column_name(csv, column, name, sizeof name), (int)(FIELD_MAX >> 20));
 		return;
 	}
 	if (csv->count == ROW_FIELDS_MAX ||
@@ -224,13 +405,15 @@ on_field(void *data, size_t len, void *arg)
 		return;
 	}
 	if (len > 0 && memchr(data, '\0', len) != NULL) {
-		fail(csv, csv->next_row, _("column %zu: contains a NUL byte"), column);
+		fail(csv, csv->next_row, _("%s: contains a NUL byte"),
+		     column_name(csv, column, name, sizeof name));
 		return;
 	}
 	/* Converted text is UTF-8 by construction; this catches a file that
 	 * was said (or taken) to be UTF-8 and is not. */
 	if (len > 0 && !ck_utf8_valid(data, len)) {
-		fail(csv, csv->next_row, _("column %zu: not valid UTF-8"), column);
+		fail(csv, csv->next_row, _("%s: not valid UTF-8"),
+		     column_name(csv, column, name, sizeof name));
 		return;
 	}
 	if (csv->text_len + len + 1 > csv->text_cap) {
@@ -303,6 +486,13 @@ on_row(int c, void *arg)
 		else
 			csv->head = r;
 		csv->tail = r;
+		if (!csv->header_seen) {
+			csv->header = xcalloc(r->count + 1, sizeof *csv->header);
+			for (i = 0; i < r->count; i++)
+				csv->header[i] = xstrdup(r->fields[i]);
+			csv->header_count = r->count;
+			csv->header_seen = true;
+		}
 	}
 	csv->next_row++;
 	csv->count = 0;
@@ -314,6 +504,7 @@ static void
 parse(ck_csv *csv, const char *buf, size_t len)
 {
 	size_t n;
+	char name[32];
 
 	if (csv->failed || len == 0)
 		return;
@@ -326,16 +517,16 @@ parse(ck_csv *csv, const char *buf, size_t len)
 		 * parser's (public) quoted flag tells which. */
 		if (csv->parser.quoted)
 			fail(csv, csv->next_row,
-			     _("column %zu: text after the closing quote of a field"),
-			     csv->count + 1);
+			     _("%s: text after the closing quote of a field"),
+			     column_name(csv, csv->count + 1, name, sizeof name));
 		else
 			fail(csv, csv->next_row,
-			     _("column %zu: a quote inside an unquoted field"),
-			     csv->count + 1);
+			     _("%s: a quote inside an unquoted field"),
+			     column_name(csv, csv->count + 1, name, sizeof name));
 	} else {
 		fail(csv, csv->next_row,
-		     _("column %zu: field too large (more than %d MiB)"),
-		     csv->count + 1, (int)(FIELD_MAX >> 20));
+		     _("%s: field too large (more than %d MiB)"),
+		     column_name(csv, csv->count + 1, name, sizeof name), (int)(FIELD_MAX >> 20));
 	}
 }
 
@@ -422,9 +613,12 @@ finish(ck_csv *csv)
 	if (csv->failed)
 		return;
 	/* Without csv_fini a last row without a line end is lost. */
-	if (csv_fini(&csv->parser, on_field, on_row, csv) != 0)
-		fail(csv, csv->next_row, _("column %zu: a quoted field never closes"),
-		     csv->count + 1);
+	if (csv_fini(&csv->parser, on_field, on_row, csv) != 0) {
+		char name[32];
+
+		fail(csv, csv->next_row, _("%s: a quoted field never closes"),
+		     column_name(csv, csv->count + 1, name, sizeof name));
+	}
 }
 
 /* Reads and parses the next chunk, or finishes at the end. */
@@ -433,9 +627,15 @@ advance(ck_csv *csv)
 {
 	ssize_t n;
 
-	do
-		n = read(csv->fd, csv->raw + csv->carry, READ_CHUNK);
-	while (n < 0 && errno == EINTR);
+	if (csv->pending > 0) {
+		/* What the open read ahead of a pipe; the carry is empty. */
+		n = (ssize_t)csv->pending;
+		csv->pending = 0;
+	} else {
+		do
+			n = read(csv->fd, csv->raw + csv->carry, READ_CHUNK);
+		while (n < 0 && errno == EINTR);
+	}
 	if (n < 0) {
 		fail(csv, csv->next_row, _("read error: %s"), strerror(errno));
 		return;
@@ -486,6 +686,7 @@ void
 ck_csv_close(ck_csv *csv)
 {
 	struct row *r, *next;
+	size_t i;
 
 	if (csv == NULL)
 		return;
@@ -506,6 +707,9 @@ ck_csv_close(ck_csv *csv)
 	free(csv->converted);
 	free(csv->text);
 	free(csv->offsets);
+	for (i = 0; i < csv->header_count; i++)
+		free(csv->header[i]);
+	free(csv->header);
 	free(csv);
 }
 

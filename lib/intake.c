@@ -120,6 +120,17 @@ ck_intake_note_case(ck_intake *in, ck_record *record)
 	in->records[in->nrecords++] = record;
 }
 
+/* A pathway that names no rule set, with the sets there are. */
+static void
+no_rule_set(const ck_intake *in, const char *field, ck_problem *p)
+{
+	char *sets = ck_rulebook_names(in->rules);
+
+	ck_problem_set(p, field, _("no rule set of this name; the sets there are: %s "
+				   "(see casekit-rules(5))"), sets);
+	free(sets);
+}
+
 /* Gives the case its id: the next number of its municipality and year
  * after every number the store has given (gaps are never filled). */
 static bool
@@ -196,8 +207,7 @@ ck_intake_add(ck_intake *in, json_t *rec, unsigned long row, ck_problem *p)
 	if (!ck_validate(rec, p))
 		goto out;
 	if (ck_rulebook_get(in->rules, json_string_value(json_object_get(rec, "pathway"))) == NULL) {
-		ck_problem_set(p, "pathway", "%s",
-			       _("no rule set of this name (see casekit-rules(5))"));
+		no_rule_set(in, "pathway", p);
 		goto out;
 	}
 	id = json_string_value(json_object_get(rec, "id"));
@@ -427,8 +437,7 @@ update_case(ck_intake *in, ck_record *record, const ck_intake_columns *cols,
 	if (ck_rulebook_get(in->rules, json_string_value(json_object_get(ck_change_case(chg),
 									 "pathway"))) == NULL) {
 		ck_change_abandon(chg);
-		ck_problem_set(p, ck_intake_column_label(cols, "pathway"), "%s",
-			       _("no rule set of this name (see casekit-rules(5))"));
+		no_rule_set(in, ck_intake_column_label(cols, "pathway"), p);
 		return CK_INTAKE_BAD;
 	}
 	if (row > 0)

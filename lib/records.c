@@ -49,6 +49,7 @@ struct ck_reader {
 	size_t max_record;
 	bool failed;
 	bool stopped;           /* an over-long line ended the input */
+	bool blank_end;         /* a blank last line was passed over */
 	char *buf;              /* read buffer */
 	size_t pos, end;
 	bool eof;
@@ -188,6 +189,18 @@ too_long(ck_reader *r)
 	close_current(r);
 }
 
+/* True when the LENGTH bytes at TEXT are only spaces, tabs and a CR. */
+static bool
+is_blank(const char *text, size_t length)
+{
+	size_t i;
+
+	for (i = 0; i < length; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+			return false;
+	return true;
+}
+
 ck_record *
 ck_reader_next(ck_reader *r)
 {
@@ -233,8 +246,15 @@ ck_reader_next(ck_reader *r)
 				break;
 			}
 		}
-		if (newline || r->line_len > 0)
-			break;
+		if (newline || r->line_len > 0) {
+			/* A blank last line, as an editor leaves one, holds
+			 * no record and loses nothing: it is passed over.
+			 * A blank line before a record stays bad input. */
+			if (!is_blank(r->line_buf, r->line_len) ||
+			    r->pos < r->end || fill(r))
+				break;
+			r->blank_end = true;
+		}
 		/* The end of this file: on to the next. */
 		close_current(r);
 	}
@@ -268,6 +288,12 @@ bool
 ck_reader_failed(const ck_reader *r)
 {
 	return r->failed;
+}
+
+bool
+ck_reader_blank_end(const ck_reader *r)
+{
+	return r->blank_end;
 }
 
 void
@@ -390,8 +416,20 @@ ck_record_json(ck_record *rec)
 	rec->json = json_loadb(rec->text, rec->length,
 			       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
 	if (rec->json == NULL) {
+		size_t end = rec->length;
+
 		rec->has_problem = true;
-		json_problem(&rec->problem, &err);
+		while (end > i && (rec->text[end - 1] == ' ' || rec->text[end - 1] == '\t'))
+			end--;
+		/* A lone "{": a record written over many lines, as jq and
+		 * editors pretty-print it. */
+		if (end == i + 1 && rec->text[i] == '{')
+			ck_problem_set(&rec->problem, NULL,
+				       _("a record over several lines (pretty-printed JSON?); "
+					 "one record a line: jq -c . %s"),
+				       rec->file != NULL ? rec->file : "FILE");
+		else
+			json_problem(&rec->problem, &err);
 		return NULL;
 	}
 	if (!json_is_object(rec->json)) {

@@ -173,6 +173,26 @@ dirs_free(struct dirs *d)
 	d->count = 0;
 }
 
+/* The folders, separated by ':' as the path is written, newly
+ * allocated: where a set that is not found was looked for. */
+static char *
+dirs_text(const struct dirs *d)
+{
+	size_t i, length = 1;
+	char *text;
+
+	for (i = 0; i < d->count; i++)
+		length += strlen(d->items[i]) + 1;
+	text = xmalloc(length);
+	*text = '\0';
+	for (i = 0; i < d->count; i++) {
+		if (i > 0)
+			strcat(text, ":");
+		strcat(text, d->items[i]);
+	}
+	return text;
+}
+
 /* $CASEKIT_RULES_PATH, the site's rules_path, then the shipped sets. */
 static void
 search_dirs(struct dirs *d)
@@ -1445,8 +1465,15 @@ resolve_extends(ck_rulebook *book, ck_ruleset *set)
 	file = find_name(name, dir, true);
 	free(dir);
 	if (file == NULL) {
+		struct dirs d;
+		char *folders;
+
+		search_dirs(&d);
+		folders = dirs_text(&d);
+		dirs_free(&d);
 		ck_error_at(set->file, 0, "extends",
-			    _("no rule set named %s in the search path"), name);
+			    _("no rule set named %s; searched %s"), name, folders);
+		free(folders);
 		return false;
 	}
 	parent = load_set(book, file);
@@ -1611,7 +1638,7 @@ ck_rulebook *
 ck_rulebook_try_load(const char *rules_option)
 {
 	ck_rulebook *book = xmalloc(sizeof *book);
-	bool failed = false;
+	bool failed = false, missing_option = false;
 	struct dirs d;
 	size_t i, j;
 
@@ -1624,8 +1651,8 @@ ck_rulebook_try_load(const char *rules_option)
 		if (file == NULL && names_file(rules_option))
 			file = xstrdup(rules_option);
 		if (file == NULL) {
-			ck_error(_("--rules: no rule set named %s in the search path"),
-				 rules_option);
+			/* Said below, with the sets the search path has. */
+			missing_option = true;
 			failed = true;
 		} else {
 			book->option = load_set(book, file);
@@ -1662,12 +1689,38 @@ ck_rulebook_try_load(const char *rules_option)
 		}
 		free(names);
 	}
+	if (missing_option) {
+		char *folders = dirs_text(&d), *sets = ck_rulebook_names(book);
+
+		ck_error(_("--rules: no rule set named %s; searched %s; the sets there: %s"),
+			 rules_option, folders, *sets != '\0' ? sets : _("none"));
+		free(folders);
+		free(sets);
+	}
 	dirs_free(&d);
 	if (failed) {
 		ck_rulebook_free(book);
 		return NULL;
 	}
 	return book;
+}
+
+char *
+ck_rulebook_names(const ck_rulebook *book)
+{
+	size_t i, length = 1;
+	char *text;
+
+	for (i = 0; i < book->n_named; i++)
+		length += strlen(book->named[i]->name) + 2;
+	text = xmalloc(length);
+	*text = '\0';
+	for (i = 0; i < book->n_named; i++) {
+		if (i > 0)
+			strcat(text, ", ");
+		strcat(text, book->named[i]->name);
+	}
+	return text;
 }
 
 void
