@@ -1036,6 +1036,10 @@ const ck_ruleset *ck_rulebook_for(const ck_rulebook *book, const char *pathway);
 /* The set named NAME in the search path, or NULL. */
 const ck_ruleset *ck_rulebook_get(const ck_rulebook *book, const char *name);
 
+/* The I-th (0-based) set a name finds in the search path, in the order
+ * of the path; NULL past the last. Borrowed from the book. */
+const ck_ruleset *ck_rulebook_named(const ck_rulebook *book, size_t i);
+
 /* A set's name, and the file it was read from. */
 const char *ck_ruleset_name(const ck_ruleset *set);
 const char *ck_ruleset_file(const ck_ruleset *set);
@@ -2021,6 +2025,12 @@ bool ck_summary_write_html_end(FILE *out);
 /* A text of the summaries in LANG ("da", "sv", else English) by its KEY
  * ("heading.rights", "role.school"); NULL for an unknown key. Static. */
 const char *ck_summary_text(const char *key, const char *lang);
+
+/* The I-th (0-based) value of GROUP that the summaries have a text for
+ * ("role": the roles of casekit(5) that rules and reports know;
+ * "meeting", "offer", "transition": the kinds), or NULL past the last.
+ * Static. */
+const char *ck_summary_group_value(const char *group, size_t i);
 
 /* The text of VALUE of a closed set GROUP ("outcome", "granted"), as
  * ck_summary_text of "GROUP.VALUE", else VALUE itself (a local role or

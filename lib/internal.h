@@ -20,6 +20,10 @@ char *xstrndup(const char *text, size_t length);
  * catalogues and the source tree's data, as an installed one finds the
  * installed. */
 bool running_uninstalled(void);
+/* PROGRAM --complete WORD...: prints the completions of the last WORD
+ * after the others, one a line, for the shell (complete.c). */
+struct ck_program;
+void complete_words(const struct ck_program *program, int nwords, char **words);
 /* ck_oom_unless, by its short name inside the library. */
 #define oom_unless ck_oom_unless
 

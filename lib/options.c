@@ -115,6 +115,14 @@ ck_args_parse(const ck_program *program, int argc, char **argv)
 	size_t help_index, version_index;
 	int c;
 
+	/* Hidden: the shell's completion asks (complete.c). */
+	if (argc >= 2 && strcmp(argv[1], "--complete") == 0) {
+		int skip = argc >= 3 && strcmp(argv[2], "--") == 0 ? 3 : 2;
+
+		free(args);
+		complete_words(program, argc - skip, argv + skip);
+		exit(fflush(stdout) == 0 ? CK_EXIT_OK : CK_EXIT_TROUBLE);
+	}
 	parsed = args;
 	for (n = 0; program->options != NULL && program->options[n].name != NULL; n++)
 		continue;

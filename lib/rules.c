@@ -1766,6 +1766,12 @@ ck_rulebook_get(const ck_rulebook *book, const char *name)
 	return named(book, name);
 }
 
+const ck_ruleset *
+ck_rulebook_named(const ck_rulebook *book, size_t i)
+{
+	return book != NULL && i < book->n_named ? book->named[i] : NULL;
+}
+
 /* ---------------------------------------------------------------------
  * A set's members
  */

@@ -808,6 +808,18 @@ ck_summary_text(const char *key, const char *lang)
 }
 
 const char *
+ck_summary_group_value(const char *group, size_t i)
+{
+	size_t k, n = strlen(group);
+
+	for (k = 0; k < COUNT(texts); k++)
+		if (strncmp(texts[k].key, group, n) == 0 && texts[k].key[n] == '.' &&
+		    i-- == 0)
+			return texts[k].key + n + 1;
+	return NULL;
+}
+
+const char *
 ck_summary_value_text(const char *group, const char *value, const char *lang)
 {
 	char key[128];
