@@ -856,8 +856,9 @@ test_about(void)
 	about = ck_finding_about(c, ck_rulebook_get(book, "disability"), json_array_get(f, 6), "en");
 	is_str(about, "Starting school", "about: a transition by kind");
 	free(about);
-	ok(ck_finding_about(c, NULL, json_array_get(f, 6), "en") != NULL,
-	   "about: an id or kind is found without the rule");
+	about = ck_finding_about(c, NULL, json_array_get(f, 6), "en");
+	ok(about != NULL, "about: an id or kind is found without the rule");
+	free(about);
 	json_object_set_new(json_array_get(f, 6), "item", json_string("nothing"));
 	ok(ck_finding_about(c, NULL, json_array_get(f, 6), "en") == NULL,
 	   "about: an item the case lacks: nothing said");
