@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-actors — everyone around the family: add and end actors, choose
  * the coordinator (DK 1.5), record consents to share knowledge (DK 1.2),
  * list who is there, suggest where knowledge on the child's condition is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-checklist — judge each open case by the rules of its set: what is
  * missing, overdue or due, on what basis (law, recommendation, local).
  * The checklist is written into the record as its last member, or shown

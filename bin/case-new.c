@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-new — open cases: one record from options, or one per row of the
  * case system's CSV export; written to standard output or appended to a
  * store under its lock. See case-new(1). */

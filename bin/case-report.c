@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-report — the figures for team leaders, managers and committees,
  * and the reminders for coordinators: from checklisted cases, with no
  * child's identity and small counts suppressed. See case-report(1). */

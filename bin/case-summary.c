@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-summary — one case told to the one who needs it: the family in
  * plain words (DK 1.5, "Én familie – én indgang"; the Swedish samordnad
  * informationstjänst), the next caseworker as a handover (DK 1.6), or an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-transition — the transitions ahead of a child (DK 1.6): plan the
  * standard ones from the birth date, add others, record their
  * preparation, completion, the adult decisions and the handover, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case-update — record what happened in a case: assessments, decisions,
  * complaints, meetings, offers, plans, single fields, the child's
  * identity number, family members, waivers, closing and reopening,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MPL-2.0
 # pipeline.sh — the main job of casekit, run on the shipped examples.
 # `./quickstart demo` runs it with the freshly built programs on PATH.
 # Everything here is synthetic: no real child, no CPR number.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* seventh-filter — offers a family adviser (barnets lov § 81 stk. 4) to
  * every open case in the target group that has no such offer: a filter
  * over casekit's JSON lines written against libcasekit alone. The

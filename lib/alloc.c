@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* alloc.c — allocation for the whole library, in one place: a program
  * that runs out of memory stops with status 2 and says so, rather than
  * every caller checking for NULL. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* case.c — what every changing program does to a record: the audit
  * trail. An event says when, who, which tool and what operation, and
  * names what changed by its keys, never by a personal value. */

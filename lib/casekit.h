@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* casekit.h — libcasekit, the data model shared by the casekit programs.
  *
  * A case is one JSON object on one line (format casekit/1, see casekit(5)).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* change.c — the one way a case is changed (casekit(5), events).
  *
  * A change is begun on a case, its members are set through it (only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* checklist.c — judging a case by the rules of its set.
  *
  * A judge holds the set's rules with their paths and patterns compiled

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* complete.c — shell completion from the programs' own option tables.
  *
  * PROGRAM --complete WORD... (hidden, not in --help) takes the words of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* csv.c — reading the case system's CSV exports, writing CSV tables.
  *
  * The reader streams: the file is read in 64 KiB chunks, converted to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* dates.c — calendar dates, durations, timestamps, and where the
  * programs get "today", "now" and the user from.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* directory.c — the knowledge directory: where specialist knowledge on
  * each rare condition is to be had (DK 1.1, "tværkommunalt
  * vidensberedskab"), shared between municipalities as a CSV file or JSON

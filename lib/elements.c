@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* elements.c — adding an element to a case, or changing one, through a
  * change (change.c): the id of a new one (a1, d2, … never reused), the
  * actors its members name checked against the case, and what a new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* filter.c — the protocol by which a store takes a command's version of
  * its cases (case-update filter): a case the command did not change
  * keeps its bytes; one it changed is taken when it is open and keeps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* i18n.h — message translation for libcasekit and the programs (not
  * installed). Every message a user reads is marked with _() or N_(). */
 #ifndef CK_I18N_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* identity.c — Danish CPR numbers and Swedish personnummer: their form,
  * the birth date they hold and (Swedish only) their check digit.
  *

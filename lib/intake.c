@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* intake.c — new cases as case-new opens them (casekit(5), case-new(1)):
  * completed, numbered MUNICIPALITY-YEAR-NNNN and checked against the
  * store; the columns of the case system's CSV export mapped to fields,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* internal.h — what the files of libcasekit share and do not export
  * (the library exports only ck_ names). Not installed. */
 #ifndef CK_INTERNAL_H

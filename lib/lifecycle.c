@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* lifecycle.c — a case's life as case-update records it, through a
  * change (change.c): a field set or removed by its path, the child's
  * identity (and the birth date it gives, derived in one place), the

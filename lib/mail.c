@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* mail.c — the coordinators' reminders as Internet messages (case-report
  * --reminders --mail; design section 5.6, "Mail").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* messages.c — the program's name, error messages and the exit check of
  * standard output. Messages go to standard error as
  * "PROGRAM: FILE:LINE: FIELD: message" and never hold a value from a

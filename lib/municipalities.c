@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* municipalities.c — the names of municipalities, by the codes records
  * hold ("0101", "SE-0180"), so that a report per municipality reads
  * "København" and "Stockholm" rather than four digits.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* options.c — the one option parser of the casekit programs.
  *
  * getopt_long in "return in order" mode (a leading '-' in the short

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* paragraph.c — a decision's paragraph in normal form, so that rules,
  * filters and reports see one text however the case system (DUBU,
  * Nexus) or a caseworker wrote it:

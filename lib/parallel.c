@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* parallel.c — the --jobs of case-checklist and case-report: work on a
  * batch of records shared out over threads, joined before the batch is
  * written, so that the output keeps the input's order and is the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* paths.c — dotted paths with filters, and the text a value shows to a
  * filter or a regular expression.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* plans.c — a case's plans as case-update records them, through a
  * change (change.c): the common plan (DK 1.4, a SIP with sip: true),
  * the child plan of barnets lov § 91 and the youth plan of § 108, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* records.c — reading and writing JSON lines.
  *
  * The reader takes one line at a time from the named files or standard

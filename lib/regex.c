@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* regex.c — regular expressions for --match, and for a rule's "when",
  * "where" and "match": PCRE2 in UTF mode, with Unicode properties so
  * that \w and [[:alpha:]] know "æ", "ø" and "å".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* reminders.c — a digest per coordinator of what is due (case-report
  * --reminders; design section 5.6, "Reminders").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* report-format.c — a report (ck_report_result) as text tables for a
  * terminal, as CSV for a spreadsheet, or as one HTML file with SVG charts.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* report.c — the figures of case-report: counted case by case into
  * counters that hold no identity, then turned into one report object
  * with small counts suppressed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* rules.c — rule sets: finding them by name, loading them with "extends",
  * checking them, and the parameters of the transitions.
  *

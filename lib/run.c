@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* run.c — the frame of every program that changes records: where they
  * come from, where they go, and whether an in-place store is replaced.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* select.c — which records a program works on: --case ID (repeatable,
  * alternatives), --match PATH=REGEX (repeatable, all must hold) and
  * --all.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* settings.c — the site settings: $(sysconfdir)/casekit.conf, or the file
  * $CASEKIT_CONFIG names.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* store.c — a JSON-lines store changed in place, safely.
  *
  * Many caseworkers' cron jobs and commands may change one store at once,

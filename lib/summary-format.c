@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* summary-format.c — a summary (ck_summary_new) as text for a terminal or
  * a letter, and as one self-contained HTML page that reads on a phone and
  * prints on A4.

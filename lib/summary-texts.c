@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* summary-texts.c — the words of case-summary, in English, Danish and
  * Swedish: the document's headings and labels, what each role does, the
  * support a paragraph gives, offers and transitions in plain words, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* summary.c — one case told to the one who needs it (case-summary(1)):
  * the family, in plain words; the next caseworker, the whole case as a
  * handover (DK 1.6); or one actor of the case, only what a valid consent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* transitions.c — the transitions ahead of a child (DK 1.6; in Sweden
  * from förskola to vuxenhabilitering): planning the ones a rule set
  * plans from the birth date and its parameters, finding one by its

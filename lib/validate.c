@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* validate.c — checks casekit/1 records against casekit(5).
  *
  * One table, SCHEMA, describes every field of the record in the order of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* ck-filter — a test-only filter: reads JSON lines through libcasekit,
  * validates each record and writes it back, so that the shell tests can
  * drive the reader, the validator and the writer as every program uses

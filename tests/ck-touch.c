@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* ck-touch — a test-only changing program, the smallest a municipality's
  * programmer could write on libcasekit: it sets x_touched on every
  * selected open case and records an event, to standard output or in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fault.c — a test-only LD_PRELOAD shim that makes the Nth write-side
  * call of one casekit program fail, or the program die there, as SQLite
  * tests its VFS: so that tests/fault.test can walk N over every such call

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fixtures.h — small helpers the C unit tests share: texts handed out
  * without the caller freeing them, fixtures written with ' for ", and
  * dates from text. Header-only, like tap.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* judge.h — helpers of the unit tests that judge cases by rule sets
  * (test-checklist.c, test-law.c): test sets written into a folder,
  * records judged, and findings compared as compact JSON. Header-only,

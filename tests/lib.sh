@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MPL-2.0
 # lib.sh — TAP helpers for the shell tests of casekit.
 #
 #   run CMD…            runs CMD: $status, $out (stdout), $err (stderr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* tap.h — a few lines of the Test Anything Protocol for the unit tests of
  * libcasekit: ok(), is_str(), is_int(), and done_testing() to end main. */
 #ifndef CK_TAP_H

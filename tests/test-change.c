@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-change.c — unit tests of lib/change.c, the one way a case is
  * changed, and of the transition operations made through it
  * (lib/transitions.c): no change, no event; a change, one event naming

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-checklist.c — unit tests of lib/checklist.c: judging a case by the
  * rules of its set (casekit-rules(5), design section 4 and 5.5). Every
  * kind of rule with its ok, due, overdue, missing and n/a boundaries,

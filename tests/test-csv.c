@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-csv.c — unit tests of lib/csv.c: the CSV reader (row numbers as a
  * spreadsheet shows them, quoting, line ends, BOM, encodings, chunk
  * boundaries, bad input) and the CSV writer (quoting, formula prefix).

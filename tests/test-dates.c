@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-dates.c — unit tests of lib/dates.c: the calendar, date texts,
  * months and durations, timestamps, and T, now and the user from the
  * environment. Expected values were worked out by hand or checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-directory.c — unit tests of lib/directory.c: the knowledge
  * directory read from CSV and JSON lines (columns in any order, row and
  * line numbers, every kind of bad input, a broken pattern found at load),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-identity.c — unit tests of lib/identity.c: Danish CPR numbers and
  * Swedish personnummer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-intake.c — unit tests of lib/intake.c: the columns of an export
  * mapped to fields, a row made into a numbered case, the problems named
  * by column, and a second import matched to the open cases by

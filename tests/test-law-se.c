@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-law-se.c — the shipped Swedish set (rules/se-samordning.json,
  * design section 4, "The Swedish set") on cases whose answer Swedish law
  * or Socialstyrelsen's model gives: for every rule its scope (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-law.c — the shipped Danish rules (rules/base.json, design section
  * 4) on cases whose answer the statute gives: for every rule its scope
  * (the paragraphs, ages and groups it covers, and just outside them)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-mail.c — unit tests of lib/mail.c: one address and nothing else,
  * the message's headers, its encoded Subject and quoted-printable body
  * decoded back, and handing it to a command. Synthetic addresses only. */

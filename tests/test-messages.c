@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-messages.c — unit tests of lib/messages.c: the form of messages. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-options.c — unit tests of lib/options.c: the one option parser. */
 #include <config.h>
 

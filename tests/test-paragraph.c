@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-paragraph.c — unit tests of lib/paragraph.c: the normal form of a
  * decision's paragraph, as the case systems (DUBU, Nexus) and people
  * write it, and which paragraphs lie within which. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-paths.c — unit tests of lib/paths.c: compiling paths, evaluating
  * them over records, the text of values and the split of PATH=VALUE. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-records.c — unit tests of lib/records.c and lib/case.c: the
  * reader, records, the writer and events. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-regex.c — unit tests of lib/regex.c: UTF and Unicode properties,
  * compile errors, the limits that keep a pattern from hanging, and the
  * text of values. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-reminders.c — unit tests of lib/reminders.c: the digests of
  * case-report --reminders (design section 5.6, "Reminders").
  *

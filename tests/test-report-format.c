@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-report-format.c — unit tests of lib/report-format.c: a report
  * (as ck_report_result makes it) written as text, CSV and HTML.
  *

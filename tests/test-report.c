@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-report.c — unit tests of lib/report.c: the figures of case-report
  * (design section 5.6) counted case by case, then turned into one report
  * object with small counts suppressed; partials and their merge.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-rules.c — unit tests of lib/rules.c: finding rule sets by name
  * along the search path, extends (with a set extending its own name),
  * inheritance of rules and parameters, and every check that stops a run

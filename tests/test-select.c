@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-select.c — unit tests of lib/select.c: --case, --match and --all
  * alone and together, the quick look at unparsed lines, the report of
  * ids that matched nothing, and the selection from parsed options. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-settings.c — unit tests of lib/settings.c: the site settings file,
  * the tightening of --min-cell, and the domains reminders may go to. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-store.c — unit tests of lib/store.c: rewrites keep the mode and
  * replace the file only when committed; ids and their high-water marks;
  * appends. (Kills, concurrency and full disks: tests/store.test.) */

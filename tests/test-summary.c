@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-summary.c — lib/summary.c and its texts and formats: whom a
  * summary is for, in which language, which consent lets a recipient see
  * what, what the family is and is not told, the successor's whole case,

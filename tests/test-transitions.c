@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-transitions.c — unit tests of lib/transitions.c: the standard
  * transitions planned from a birth date and a rule set's parameters,
  * plan on a record, finding a transition, and what upcoming shows. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* test-validate.c — unit tests of lib/validate.c: what casekit(5) allows,
  * which field a problem is reported at, and that no message carries a
  * value from the record.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MPL-2.0
 # wrap.sh — runs a unit test program, under valgrind when CK_VALGRIND is set
 # (make check-valgrind). Unit tests are libtool wrappers: libtool finds the
 # real program for valgrind.

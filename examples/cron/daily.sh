@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MPL-2.0
 # daily.sh STORE SPOOL — the morning's reminders: today's checklists of
 # STORE, and one digest per coordinator in SPOOL/YYYY-MM-DD/ (made new,
 # files mode 0600), for the mail system to pick up. Exits non-zero, so

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MPL-2.0
 # monthly.sh STORE DIR — the month's reports in DIR/YYYY-MM/: for team
 # leaders (HTML per team), for the committee (HTML and CSV for Danish
 # spreadsheets), and the partial a region may add up with others'.

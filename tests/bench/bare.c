@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* bare — the floor casekit is measured against in make bench: the plain
  * Jansson loop over a JSON-lines file, each line parsed (duplicate keys
  * rejected, as casekit's reader does) and freed, nothing checked. With

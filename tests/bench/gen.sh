@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MPL-2.0
 # gen.sh N — N synthetic case records (JSON lines) on standard output,
 # shaped like a real store: actors, decisions, meetings, events. No real
 # names, no identity numbers.

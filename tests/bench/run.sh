@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MPL-2.0
 # run.sh — casekit side by side with jq and with the bare Jansson parse
 # loop (tests/bench/bare) on the same generated store (make bench).
 # Prints seconds and peak memory of each job, the ratios casekit/jq (below

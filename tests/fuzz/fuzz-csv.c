@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-csv.c — bytes as a case system's CSV export, in UTF-8 and in
  * cp1252, with ';': every row read or reported, nothing crashes. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-directory.c — bytes as a knowledge directory, read both as CSV
  * (';', in UTF-8 and in cp1252) and as JSON lines: every pattern
  * compiled or reported, and, when it is taken, its suggestions made for

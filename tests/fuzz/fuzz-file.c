@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-file.c — the input of a fuzz target as a file in memory. */
 #define _GNU_SOURCE
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-partials.c — bytes as a partial from another municipality
  * (case-report --merge): merged once and twice (so that its counts are
  * added to themselves), and, when it is taken, turned into every report

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-paths.c — the first line a path (also tried as a duration, a
  * date, a CPR number and a --match), the rest a JSON document it is
  * evaluated on. */

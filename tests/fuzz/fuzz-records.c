@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-records.c — JSON lines through the reader, validation, the judge
  * of each case's shipped rule set and the report's counting: whatever
  * the bytes, no crash, no leak, no exit. */

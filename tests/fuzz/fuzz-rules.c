@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz-rules.c — bytes as a local rule set (--rules FILE, named
  * fuzz.json, beside the shipped sets it may extend): loaded and checked
  * without ending the program (ck_rulebook_try_load), and, when it is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* fuzz.h — what the fuzz targets share: the input as a file (the
  * library reads files), made once per input in memory. */
 #ifndef CK_FUZZ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MPL-2.0 */
 /* replay.c — runs a fuzz target over files, without libFuzzer: the
  * corpora become regression tests of every build (tests/fuzz.test).
  *
