@@ -17,6 +17,10 @@ static const ck_option options[] = {
 	{ "only-findings", 0, false, NULL },
 	{ "show-ok", 0, false, NULL },
 	{ "format", 0, true, NULL },
+	{ "case", 0, true, NULL },
+	{ "match", 0, true, NULL },
+	{ "coordinator", 0, true, NULL },
+	{ "sort", 0, true, NULL },
 	{ NULL, 0, false, NULL }
 };
 
@@ -38,6 +42,12 @@ help(void)
 		 "                            apply, too\n"
 		 "      --format json|text    records with their checklist (json, the\n"
 		 "                            default), or the findings as text to read\n"
+		 "      --case ID             judge only the case with this id (repeatable)\n"
+		 "      --match PATH=REGEX    judge only cases where a value at PATH matches\n"
+		 "                            (repeatable)\n"
+		 "      --coordinator CONTACT judge only the cases this contact coordinates\n"
+		 "      --sort due            with --format text: every finding by its due\n"
+		 "                            date, across the cases (a worklist)\n"
 		 "  -j, --jobs N              judge on N threads (default: the processors,\n"
 		 "                            at most 8); the output is the same\n"
 		 "      --today DATE          take DATE as today (also CASEKIT_TODAY)\n"
@@ -62,6 +72,15 @@ struct judges {
 	size_t count;
 };
 
+/* A finding of the worklist (--sort due): its due date ("" when it has
+ * none) and its text, printed once all are sorted. */
+struct entry {
+	char due[11];
+	int rank;                   /* overdue, missing, due, then the rest */
+	size_t seq;                 /* input order, for equal dates */
+	char *text;
+};
+
 /* ck_batch_item flags: what the judging found. */
 #define FINDINGS 1u             /* a finding missing, overdue or due */
 #define SERIOUS 2u              /* a finding missing or overdue */
@@ -78,6 +97,11 @@ struct job {
 	bool keep_going;
 	const char *lang;
 	struct judges *judges;      /* one per thread */
+	ck_selection *selection;    /* --case, --match */
+	char *coordinator;          /* --coordinator, as a key, or NULL */
+	bool sort_due;              /* --sort due: the findings gathered */
+	struct entry *entries;
+	size_t nentries, capacity;
 	ck_ids *ids;                /* every case id read */
 	ck_writer *out;
 	int status;
@@ -170,18 +194,42 @@ basis_label(const char *basis)
 	return _("local standard");
 }
 
-/* Prints TEXT and spaces up to WIDTH characters (not bytes: "försenad"
- * is as wide as "overdue" + 1). */
+/* One finding's lines: status, by when, the rule by its title in the
+ * reader's words (the id is for JSON and CSV; a rule the set no longer
+ * has shows its id) and what it is about, then what to do and on what
+ * basis. LEAD, when not NULL, stands between the date and the title
+ * (the case, in the worklist). */
 static void
-print_padded(const char *text, int width)
+print_finding(FILE *out, const struct job *job, const ck_batch_item *item, const json_t *f,
+	      const char *lead)
 {
-	int n = (int)ck_text_width(text);
+	const json_t *json = ck_record_json(item->record);
+	const char *rule = json_string_value(json_object_get(f, "rule"));
+	const char *due = json_string_value(json_object_get(f, "due"));
+	const json_t *def = ck_ruleset_rule(item->set, rule);
+	char *about = ck_finding_about(json, item->set, f, job->lang);
+	const char *item_id = json_string_value(json_object_get(f, "item"));
+	const char *status = status_label(json_string_value(json_object_get(f, "status")));
+	int n = (int)ck_text_width(status);
 
-	printf("%s%*s", text, width > n ? width - n : 0, "");
+	if (lead != NULL)
+		fprintf(out, "%-10s  %s%*s  %s  ", due != NULL ? due : "-", status,
+			n < 13 ? 13 - n : 0, "", lead);
+	else
+		fprintf(out, "  %s%*s  %-10s  ", status, n < 13 ? 13 - n : 0, "",
+			due != NULL ? due : "-");
+	fprintf(out, "%s", def != NULL ? ck_rule_title(def, job->lang) : rule);
+	if (about != NULL || item_id != NULL)
+		fprintf(out, " (%s)", about != NULL ? about : item_id);
+	fprintf(out, "\n      %s\n", ck_text_in(json_object_get(def, "message"), job->lang));
+	fprintf(out, "      %s: %s\n", basis_label(json_string_value(json_object_get(f, "basis"))),
+		json_string_value(json_object_get(f, "ref")));
+	free(about);
 }
 
-/* Per case: its id and case-system number, then each finding: status,
- * by when, what to do, and on what basis. Never the child's name or
+/* Per case: its id and case-system number and its set by name (a
+ * pathway's title may say more about the child than a worklist should:
+ * "prenatal exposure"), then each finding. Never the child's name or
  * diagnosis. */
 static void
 print_text(const struct job *job, const ck_batch_item *item)
@@ -195,24 +243,111 @@ print_text(const struct job *job, const ck_batch_item *item)
 	printf("%s", json_string_value(json_object_get(json, "id")));
 	if (ref != NULL)
 		printf("  %s", ref);
-	printf("  (%s)\n", ck_ruleset_title(item->set, job->lang));
-	json_array_foreach(json_object_get(item->result, "findings"), i, f) {
-		const char *rule = json_string_value(json_object_get(f, "rule"));
-		const char *due = json_string_value(json_object_get(f, "due"));
-		const char *about = json_string_value(json_object_get(f, "item"));
-		const json_t *def = ck_ruleset_rule(item->set, rule);
+	printf("  (%s)\n", ck_ruleset_name(item->set));
+	json_array_foreach(json_object_get(item->result, "findings"), i, f)
+		print_finding(stdout, job, item, f, NULL);
+}
 
-		/* The rule by its title, in the reader's words; the id is for
-		 * JSON and CSV. A rule the set no longer has shows its id. */
-		printf("  ");
-		print_padded(status_label(json_string_value(json_object_get(f, "status"))), 13);
-		printf("  %-10s  %s", due != NULL ? due : "-",
-		       def != NULL ? ck_rule_title(def, job->lang) : rule);
-		printf(about != NULL ? " (%s)\n" : "\n", about);
-		printf("      %s\n", ck_text_in(json_object_get(def, "message"), job->lang));
-		printf("      %s: %s\n", basis_label(json_string_value(json_object_get(f, "basis"))),
-		       json_string_value(json_object_get(f, "ref")));
+static int
+status_rank(const char *status)
+{
+	static const char *const order[] = { "overdue", "missing", "due", "waived", "ok", "n/a" };
+	int i;
+
+	for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++)
+		if (strcmp(order[i], status) == 0)
+			return i;
+	return i;
+}
+
+/* --sort due: the case's findings kept for the worklist, each with the
+ * case's number in the case system (else its id). */
+static void
+gather(struct job *job, const ck_batch_item *item)
+{
+	const json_t *json = ck_record_json(item->record), *f;
+	const char *ref = json_string_value(json_object_get(json, "external_ref"));
+	size_t i;
+
+	if (ref == NULL)
+		ref = json_string_value(json_object_get(json, "id"));
+	json_array_foreach(json_object_get(item->result, "findings"), i, f) {
+		const char *due = json_string_value(json_object_get(f, "due"));
+		struct entry *e;
+		size_t size = 0;
+		FILE *out;
+
+		if (job->nentries == job->capacity) {
+			job->capacity = job->capacity > 0 ? 2 * job->capacity : 64;
+			job->entries = realloc(job->entries, job->capacity * sizeof *job->entries);
+			ck_oom_unless(job->entries != NULL);
+		}
+		e = &job->entries[job->nentries];
+		snprintf(e->due, sizeof e->due, "%s", due != NULL ? due : "");
+		e->rank = status_rank(json_string_value(json_object_get(f, "status")));
+		e->seq = job->nentries++;
+		e->text = NULL;
+		out = open_memstream(&e->text, &size);
+		if (out == NULL)
+			ck_fatal(_("out of memory"));
+		print_finding(out, job, item, f, ref);
+		if (fclose(out) != 0)
+			ck_fatal(_("out of memory"));
 	}
+}
+
+/* Undated findings first (they are owed now), then by date; on one day
+ * the overdue before the missing before the due, then in input order. */
+static int
+entry_order(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->due, y->due);
+
+	if (c != 0)
+		return c;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+print_worklist(struct job *job)
+{
+	size_t i;
+
+	qsort(job->entries, job->nentries, sizeof *job->entries, entry_order);
+	for (i = 0; i < job->nentries; i++) {
+		fputs(job->entries[i].text, stdout);
+		free(job->entries[i].text);
+	}
+	free(job->entries);
+}
+
+/* The case is one the caseworker asked for: --case, --match and
+ * --coordinator all hold. A --match whose pattern fails is bad input. */
+static bool
+selected(struct job *job, ck_record *rec)
+{
+	const json_t *json = ck_record_json(rec);
+	char err[CK_MESSAGE_MAX];
+	char *key;
+	bool same;
+	int m = ck_selection_matches(job->selection, json, err, sizeof err);
+
+	if (m < 0) {
+		ck_error_at(ck_record_file(rec), ck_record_line(rec), NULL, "--match: %s", err);
+		job->status = CK_EXIT_TROUBLE;
+		return false;
+	}
+	if (m == 0)
+		return false;
+	if (job->coordinator == NULL)
+		return true;
+	key = ck_coordinator_key(json, job->today);
+	same = key != NULL && strcmp(key, job->coordinator) == 0;
+	free(key);
+	return same;
 }
 
 /* The decisions of a case whose paragraph casekit cannot read: no
@@ -258,6 +393,14 @@ use_item(void *ctx, ck_batch_item *item)
 		}
 		return true;
 	}
+	if (!selected(job, rec)) {
+		/* Not asked for: passed on as it was read, never judged. */
+		if (!job->text && !job->only_findings) {
+			ck_record_revert(rec);
+			ck_write(job->out, rec);
+		}
+		return true;
+	}
 	if (item->result == NULL) {
 		/* A closed case: kept and counted, never checked. */
 		if (!job->text && !job->only_findings)
@@ -272,7 +415,9 @@ use_item(void *ctx, ck_batch_item *item)
 		job->status = CK_EXIT_NOTICE;
 	if (job->only_findings && !(item->flags & FINDINGS))
 		return true;
-	if (job->text)
+	if (job->sort_due)
+		gather(job, item);
+	else if (job->text)
 		print_text(job, item);
 	else
 		ck_write(job->out, rec);
@@ -296,6 +441,17 @@ parse_options(struct job *job, const ck_args *args, unsigned *jobs, size_t *max_
 	job->only_findings = ck_args_has(args, "only-findings");
 	job->keep_going = ck_args_has(args, "keep-going");
 	job->flags = ck_args_has(args, "show-ok") ? CK_JUDGE_SHOW_OK : 0;
+	if ((text = ck_args_get(args, "sort")) != NULL) {
+		if (strcmp(text, "due") != 0)
+			ck_usage_error(_("--sort: not one of: due"));
+		if (!job->text)
+			ck_usage_error(_("--sort due is for --format text (a worklist to read)"));
+		job->sort_due = true;
+	}
+	if ((text = ck_args_get(args, "coordinator")) != NULL &&
+	    (job->coordinator = ck_contact_key(text)) == NULL)
+		ck_usage_error(_("--coordinator: not a contact"));
+	job->selection = ck_selection_from_args(args);
 	*jobs = ck_jobs_option(args);
 	*max_record = ck_max_record_option(args);
 }
@@ -339,6 +495,10 @@ main(int argc, char **argv)
 			   job.unread_paragraphs);
 	if (ck_reader_failed(in))
 		job.status = CK_EXIT_TROUBLE;
+	else if (ck_selection_report_unmatched(job.selection) > 0 && job.status == CK_EXIT_OK)
+		job.status = CK_EXIT_NOTICE;
+	if (job.sort_due)
+		print_worklist(&job);
 	ck_reader_close(in);
 	ck_writer_close(job.out);
 	for (i = 0; i < jobs; i++) {
@@ -349,6 +509,8 @@ main(int argc, char **argv)
 	}
 	free(job.judges);
 	ck_ids_free(job.ids);
+	ck_selection_free(job.selection);
+	free(job.coordinator);
 	ck_rulebook_free(rules);
 	ck_args_free(args);
 	return job.status;

@@ -280,6 +280,28 @@ lower_ascii(char c)
  * character is no address to write to, and counts as none. A new
  * string, or NULL. */
 char *
+ck_contact_key(const char *contact)
+{
+	const char *p, *end;
+	char *key, *k;
+
+	while (*contact == ' ' || *contact == '\t')
+		contact++;
+	end = contact + strlen(contact);
+	while (end > contact && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	for (p = contact; p < end; p++)
+		if (control_char((unsigned char)*p))
+			return NULL;
+	if (end == contact)
+		return NULL;
+	key = xstrndup(contact, (size_t)(end - contact));
+	for (k = key; *k != '\0'; k++)
+		*k = lower_ascii(*k);
+	return key;
+}
+
+char *
 ck_coordinator_key(const json_t *record, ck_date today)
 {
 	const json_t *actor;
@@ -287,27 +309,13 @@ ck_coordinator_key(const json_t *record, ck_date today)
 
 	json_array_foreach(json_object_get(record, "actors"), i, actor) {
 		const char *contact = json_string_value(json_object_get(actor, "contact"));
-		const char *p, *end;
-		char *key, *k;
-		bool usable = true;
+		char *key;
 
 		if (!json_is_true(json_object_get(actor, "coordinator")) || contact == NULL ||
 		    !ck_actor_active(actor, today))
 			continue;
-		while (*contact == ' ' || *contact == '\t')
-			contact++;
-		end = contact + strlen(contact);
-		while (end > contact && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		for (p = contact; p < end; p++)
-			if (control_char((unsigned char)*p))
-				usable = false;
-		if (!usable || end == contact)
-			continue;
-		key = xstrndup(contact, (size_t)(end - contact));
-		for (k = key; *k != '\0'; k++)
-			*k = lower_ascii(*k);
-		return key;
+		if ((key = ck_contact_key(contact)) != NULL)
+			return key;
 	}
 	return NULL;
 }

@@ -891,6 +891,10 @@ bool ck_consent_last_day(const json_t *record, const json_t *consent, ck_date *o
  * its contact holds a control character. The caller frees it. */
 char *ck_coordinator_key(const json_t *record, ck_date today);
 
+/* CONTACT as such a key: trimmed and in lower case (ASCII); NULL when it
+ * is empty or holds a control character. The caller frees it. */
+char *ck_contact_key(const char *contact);
+
 /* True when an actor is active on day ON: since <= ON (or no since) and
  * ON < until (or no until). */
 bool ck_actor_active(const json_t *actor, ck_date on);
