@@ -386,26 +386,6 @@ record_from_row(const ck_intake_columns *cols, char *const *cells, size_t count,
 	return rec;
 }
 
-/* The value at the dotted PATH without filters, or NULL. Borrowed. */
-static json_t *
-value_at(json_t *object, const char *path)
-{
-	char key[128];
-
-	for (;;) {
-		size_t n = strcspn(path, ".");
-
-		if (!json_is_object(object) || n >= sizeof key)
-			return NULL;
-		memcpy(key, path, n);
-		key[n] = '\0';
-		object = json_object_get(object, key);
-		if (path[n] == '\0')
-			return object;
-		path += n + 1;
-	}
-}
-
 /* Sets the mapped fields of FIELDS, a row's, on the open case RECORD:
  * the case's id and reference stay, an empty cell leaves its field as
  * it is, an identity number as case-update sets it. */
@@ -418,7 +398,7 @@ update_case(ck_intake *in, ck_record *record, const ck_intake_columns *cols,
 
 	for (i = 0; i < cols->count; i++) {
 		const char *path = cols->paths[i];
-		json_t *value = path != NULL ? value_at(fields, path) : NULL;
+		json_t *value = path != NULL ? value_at_path(fields, path) : NULL;
 		bool ok;
 
 		if (value == NULL || strcmp(path, "id") == 0 || strcmp(path, "external_ref") == 0)

@@ -25,6 +25,10 @@ bool running_uninstalled(void);
  * after the others, one a line, for the shell (complete.c). */
 struct ck_program;
 void complete_words(const struct ck_program *program, int nwords, char **words);
+/* The value at the dotted PATH ("child.born") of OBJECT, without
+ * filters, or NULL. Borrowed (lifecycle.c). */
+struct json_t;
+struct json_t *value_at_path(struct json_t *object, const char *path);
 /* ck_oom_unless, by its short name inside the library. */
 #define oom_unless ck_oom_unless
 

@@ -12,9 +12,8 @@
 #include "i18n.h"
 #include "internal.h"
 
-/* The value at the dotted PATH without filters, or NULL. Borrowed. */
-static json_t *
-value_at(json_t *object, const char *path)
+json_t *
+value_at_path(json_t *object, const char *path)
 {
 	char key[128];
 
@@ -74,7 +73,7 @@ ck_case_born_from_identity(json_t *record)
 bool
 ck_case_set_path(ck_change *c, const char *path, const json_t *value, ck_problem *p)
 {
-	json_t *record = ck_change_case(c), *current = value_at(record, path);
+	json_t *record = ck_change_case(c), *current = value_at_path(record, path);
 
 	p->field[0] = p->message[0] = '\0';
 	if (value == NULL) {
@@ -107,7 +106,7 @@ ck_case_set_identity(ck_change *c, const char *cpr, const char *personnummer, ck
 
 	p->field[0] = p->message[0] = '\0';
 	for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
-		json_t *current = value_at(record, numbers[i].path), *value;
+		json_t *current = value_at_path(record, numbers[i].path), *value;
 
 		if (numbers[i].value == NULL)
 			continue;
