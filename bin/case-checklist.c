@@ -316,7 +316,8 @@ print_worklist(struct job *job)
 {
 	size_t i;
 
-	qsort(job->entries, job->nentries, sizeof *job->entries, entry_order);
+	if (job->nentries > 0)
+		qsort(job->entries, job->nentries, sizeof *job->entries, entry_order);
 	for (i = 0; i < job->nentries; i++) {
 		fputs(job->entries[i].text, stdout);
 		free(job->entries[i].text);
