@@ -361,6 +361,11 @@ main(int argc, char **argv)
 	job.report = ck_report_new(rules, ck_today());
 	if (ck_args_has(args, "period"))
 		(void)ck_report_set_period(job.report, ck_args_get(args, "period"));
+	/* Only the groups the run shows or writes are counted. */
+	ck_report_count_groups(job.report,
+			       (by > 0 ? 1u << by : 0) |
+			       (ck_args_has(args, "partial")
+				? 1u << CK_BY_MUNICIPALITY | 1u << CK_BY_TEAM : 0));
 	if (ck_args_has(args, "compare")) {
 		previous = ck_report_new(rules, ck_today());
 		(void)ck_report_set_period(previous, ck_report_period(job.report));

@@ -1243,6 +1243,13 @@ void ck_report_free(ck_report *report);
  * neither (a negative or empty duration too). */
 bool ck_report_set_period(ck_report *report, const char *period);
 
+/* Counts the cases only by the groups of GROUPS (bit 1 << B for each
+ * ck_by B), and always by pathway, rather than by every group: a run
+ * that shows one --by and writes no partial needs no more, and each
+ * group counted costs as much as the totals. A partial needs
+ * municipality, team and pathway. The default is every group. */
+void ck_report_count_groups(ck_report *report, unsigned groups);
+
 /* The period's text as set ("12m", "all"). Borrowed. */
 const char *ck_report_period(const ck_report *report);
 

@@ -102,6 +102,7 @@ struct ck_report {
 	json_t *all;            /* the counters of every case */
 	json_t *by;             /* {"municipality": {KEY: counters}, …} */
 	size_t stale;           /* checklists not as of today, or of another set */
+	unsigned groups;        /* bit 1 << B: the cases are counted by B */
 	bool merged;            /* a partial was merged: no coordinators */
 };
 
@@ -135,7 +136,15 @@ ck_report_new(const ck_rulebook *rules, ck_date today)
 	r->all = json_object();
 	r->by = json_object();
 	oom_unless(r->all != NULL && r->by != NULL);
+	r->groups = ~0u;
 	return r;
+}
+
+void
+ck_report_count_groups(ck_report *r, unsigned groups)
+{
+	/* The sets of the pathways counted name the rules' titles. */
+	r->groups = groups | 1u << CK_BY_PATHWAY;
 }
 
 bool
@@ -581,8 +590,9 @@ ck_report_add_counts(ck_report *r, const json_t *rec, const json_t *counts)
 	keys[CK_BY_COORDINATOR] = coordinator;
 	add_counters(r->all, counts);
 	for (b = 1; b < N_BY; b++)
-		add_counters(sub(sub(r->by, by_names[b]), keys[b] != NULL ? keys[b] : NO_GROUP),
-			     counts);
+		if (r->groups & 1u << b)
+			add_counters(sub(sub(r->by, by_names[b]),
+					 keys[b] != NULL ? keys[b] : NO_GROUP), counts);
 	free(coordinator);
 	if (checklist != NULL && ck_case_is_open(rec)) {
 		const char *ruleset = text_of(checklist, "ruleset");

@@ -1132,6 +1132,44 @@ test_by(void)
 	json_decref(set);
 }
 
+/* PART and FULL the same JSON; both freed. */
+static void
+same_json(json_t *part, json_t *full, const char *name)
+{
+	char *a = json_dumps(part, JSON_SORT_KEYS), *b = json_dumps(full, JSON_SORT_KEYS);
+
+	is_str(a, b, "%s", name);
+	free(a);
+	free(b);
+	json_decref(part);
+	json_decref(full);
+}
+
+/* ck_report_count_groups: only the groups asked for (and pathway) are
+ * counted; what is counted is the same as in a report of every group. */
+static void
+test_count_groups(void)
+{
+	json_t *set = set_by(), *part;
+	ck_report *r = ck_report_new(book, T);
+	size_t i;
+
+	ck_report_count_groups(r, 1u << CK_BY_TEAM);
+	for (i = 0; i < json_array_size(set); i++)
+		ck_report_add(r, json_array_get(set, i));
+	same_json(ck_report_result(r, CK_BY_TEAM, MANAGER, 1),
+		  result_of(set, CK_BY_TEAM, MANAGER, 1),
+		  "count_groups: the report by the group counted is the same");
+	same_json(ck_report_result(r, CK_BY_PATHWAY, MANAGER, 1),
+		  result_of(set, CK_BY_PATHWAY, MANAGER, 1),
+		  "count_groups: pathway is always counted");
+	part = ck_report_result(r, CK_BY_COORDINATOR, MANAGER, 1);
+	is_str(keys_at(part, "groups"), "", "count_groups: a group not asked for is not counted");
+	json_decref(part);
+	ck_report_free(r);
+	json_decref(set);
+}
+
 /* ck_report_case_counts and ck_report_add_counts: the same as
  * ck_report_add, without changing the record. */
 static void
@@ -2695,6 +2733,7 @@ main(void)
 	test_involvement();
 	test_caseload();
 	test_by();
+	test_count_groups();
 	test_two_steps();
 	test_suppression();
 	test_suppression_proof();
