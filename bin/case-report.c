@@ -133,6 +133,7 @@ static const ck_program program = {
 
 struct job {
 	ck_report *report;
+	ck_report **parts;          /* one per thread, or NULL: counted in order */
 	ck_reminders *reminders;    /* --reminders */
 	ck_ids *ids;
 	bool keep_going;
@@ -145,8 +146,9 @@ count_item(void *ctx, unsigned thread, ck_batch_item *item)
 {
 	struct job *job = ctx;
 
-	(void)thread;
-	if (job->reminders == NULL)
+	if (job->parts != NULL)
+		ck_report_add(job->parts[thread], ck_record_json(item->record));
+	else if (job->reminders == NULL)
 		item->result = ck_report_case_counts(job->report, ck_record_json(item->record));
 }
 
@@ -167,7 +169,7 @@ use_item(void *ctx, ck_batch_item *item)
 	}
 	if (job->reminders != NULL)
 		ck_reminders_add(job->reminders, ck_record_json(rec));
-	else
+	else if (job->parts == NULL)
 		ck_report_add_counts(job->report, ck_record_json(rec), item->result);
 	return true;
 }
@@ -383,7 +385,23 @@ main(int argc, char **argv)
 		ck_reader *in = ck_reader_open(files, nfiles, max_record);
 
 		job.ids = ck_ids_new();
+		/* Each thread counts its cases into a part of its own, added up
+		 * at the end: the main thread only checks the ids. A run that
+		 * goes on past bad input (--keep-going) counts in input order,
+		 * so that a case left out for its id is never counted. */
+		if (job.reminders == NULL && !job.keep_going) {
+			job.parts = calloc(jobs, sizeof *job.parts);
+			if (job.parts == NULL)
+				ck_fatal(_("out of memory"));
+			for (i = 0; i < jobs; i++)
+				job.parts[i] = ck_report_fork(job.report);
+		}
 		ck_batch_run(in, rules, jobs, count_item, use_item, &job);
+		if (job.parts != NULL) {
+			for (i = 0; i < jobs; i++)
+				ck_report_join(job.report, job.parts[i]);
+			free(job.parts);
+		}
 		if (ck_reader_failed(in))
 			job.status = CK_EXIT_TROUBLE;
 		ck_reader_close(in);

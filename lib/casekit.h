@@ -1250,6 +1250,16 @@ bool ck_report_set_period(ck_report *report, const char *period);
  * municipality, team and pathway. The default is every group. */
 void ck_report_count_groups(ck_report *report, unsigned groups);
 
+/* A report to count a part of the cases in, on a thread of its own: as
+ * REPORT is set (rules, today, period, groups), with no cases. The
+ * caller owns it, until ck_report_join. */
+ck_report *ck_report_fork(const ck_report *report);
+
+/* Adds the cases counted in PART, a fork of REPORT, to REPORT, and frees
+ * PART. Counts add up in any order: the parts of a run joined give the
+ * report one report of every case would. */
+void ck_report_join(ck_report *report, ck_report *part);
+
 /* The period's text as set ("12m", "all"). Borrowed. */
 const char *ck_report_period(const ck_report *report);
 

@@ -608,6 +608,30 @@ ck_report_add_counts(ck_report *r, const json_t *rec, const json_t *counts)
 	return current;
 }
 
+ck_report *
+ck_report_fork(const ck_report *r)
+{
+	ck_report *part = xmalloc(sizeof *part);
+
+	*part = *r;
+	part->all = json_object();
+	part->by = json_object();
+	oom_unless(part->all != NULL && part->by != NULL);
+	part->stale = 0;
+	part->merged = false;
+	return part;
+}
+
+void
+ck_report_join(ck_report *r, ck_report *part)
+{
+	/* A run's own counts stay far below COUNT_MAX. */
+	(void)add_counters(r->all, part->all);
+	(void)add_counters(r->by, part->by);
+	r->stale += part->stale;
+	ck_report_free(part);
+}
+
 bool
 ck_report_add(ck_report *r, const json_t *rec)
 {
@@ -813,6 +837,9 @@ merge_counters(json_t *into, const json_t *from, ck_problem *p)
 	return add_counters_at(into, from, &at, p);
 }
 
+static const char **ordered_keys(const json_t *object, const char *const *first,
+				 size_t *count);
+
 static bool
 write_line(FILE *out, const json_t *json)
 {
@@ -831,6 +858,31 @@ partial_counters(const json_t *counters)
 	return copy;
 }
 
+/* A line of counters, {"by":BY,"group":GROUP,"counters":{…}}, BY and
+ * GROUP NULL for the totals; the counters' keys sorted, so that a
+ * partial is the same bytes whatever order, or threads, the cases were
+ * counted in. */
+static bool
+write_counters(FILE *out, const char *by, const char *group, const json_t *counters)
+{
+	json_t *copy = partial_counters(counters);
+	json_t *b = by != NULL ? json_string(by) : json_null();
+	json_t *g = group != NULL ? json_string(group) : NULL;
+	bool ok;
+
+	oom_unless(b != NULL && (group == NULL || g != NULL));
+	ok = fputs("{\"by\":", out) != EOF && json_dumpf(b, out, JSON_ENCODE_ANY) == 0;
+	if (ok && g != NULL)
+		ok = fputs(",\"group\":", out) != EOF && json_dumpf(g, out, JSON_ENCODE_ANY) == 0;
+	ok = ok && fputs(",\"counters\":", out) != EOF &&
+	     json_dumpf(copy, out, JSON_COMPACT | JSON_SORT_KEYS) == 0 &&
+	     fputs("}\n", out) != EOF;
+	json_decref(copy);
+	json_decref(b);
+	json_decref(g);
+	return ok;
+}
+
 /* A partial leaves the municipality for a region: it holds no staff
  * contact, so no grouping by coordinator and no caseload per
  * coordinator (the caseload per team stays). */
@@ -847,23 +899,19 @@ ck_report_write_partial(const ck_report *r, FILE *out)
 	oom_unless(line != NULL);
 	ok = write_line(out, line);
 	json_decref(line);
-	line = json_pack("{s:n, s:o}", "by", "counters", partial_counters(r->all));
-	oom_unless(line != NULL);
-	ok = ok && write_line(out, line);
-	json_decref(line);
+	ok = ok && write_counters(out, NULL, NULL, r->all);
 	for (b = 1; ok && b < N_BY; b++) {
-		const char *key;
-		json_t *counters;
+		const json_t *groups = json_object_get(r->by, by_names[b]);
+		const char **keys;
+		size_t n, i;
 
 		if (b == CK_BY_COORDINATOR)
 			continue;
-		json_object_foreach(json_object_get(r->by, by_names[b]), key, counters) {
-			line = json_pack("{s:s, s:s, s:o}", "by", by_names[b], "group", key,
-					 "counters", partial_counters(counters));
-			oom_unless(line != NULL);
-			ok = ok && write_line(out, line);
-			json_decref(line);
-		}
+		/* The groups sorted by key, as the report shows them. */
+		keys = ordered_keys(groups, NULL, &n);
+		for (i = 0; ok && i < n; i++)
+			ok = write_counters(out, by_names[b], keys[i], json_object_get(groups, keys[i]));
+		free(keys);
 	}
 	return ok;
 }
