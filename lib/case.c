@@ -267,12 +267,6 @@ control_char(unsigned char c)
 	return c < 0x20 || c == 0x7f;
 }
 
-static char
-lower_ascii(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* The contact of the case's coordinator as a digest's key: the first
  * actor active on TODAY with "coordinator": true and a contact, the
  * contact trimmed and in lower case (ASCII; "Mette.Holm@Kommune.dk" and
@@ -297,7 +291,7 @@ ck_contact_key(const char *contact)
 		return NULL;
 	key = xstrndup(contact, (size_t)(end - contact));
 	for (k = key; *k != '\0'; k++)
-		*k = lower_ascii(*k);
+		*k = ascii_lower(*k);
 	return key;
 }
 

@@ -600,7 +600,8 @@ void ck_record_render(ck_record *record);
 /* True when the record was marked changed or made by ck_record_new. */
 bool ck_record_changed(const ck_record *record);
 
-/* True when the LENGTH bytes at TEXT are valid UTF-8 without NUL. */
+/* True when the LENGTH bytes at TEXT are valid UTF-8 without NUL
+ * (text.c). */
 bool ck_utf8_valid(const char *text, size_t length);
 
 /* A writer to standard output. Output errors are reported as "writing
@@ -1001,7 +1002,8 @@ long ck_settings_min_cell(const ck_settings *settings, const char *value);
 bool ck_settings_domain_allowed(const ck_settings *settings, const char *domain);
 
 /* True when DOMAIN is one of the COUNT DOMAINS or below one ("nord.kommune.dk"
- * under "kommune.dk", never "evilkommune.dk"), case-insensitively. */
+ * under "kommune.dk", never "evilkommune.dk"), case-insensitively
+ * (mail.c). */
 bool ck_domain_within(const char *domain, char *const *domains, size_t count);
 
 /* ---------------------------------------------------------------------

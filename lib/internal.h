@@ -29,6 +29,10 @@ void complete_words(const struct ck_program *program, int nwords, char **words);
  * filters, or NULL. Borrowed (lifecycle.c). */
 struct json_t;
 struct json_t *value_at_path(struct json_t *object, const char *path);
+/* C lower-cased if it is an ASCII capital (text.c). */
+char ascii_lower(char c);
+/* True when A and B are the same but for ASCII case (text.c). */
+bool ascii_equal_nocase(const char *a, const char *b);
 /* ck_oom_unless, by its short name inside the library. */
 #define oom_unless ck_oom_unless
 

@@ -298,3 +298,25 @@ ck_mail_send(const char *command, const char *message, size_t length)
 	errno = err;
 	return good && status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
+
+bool
+ck_domain_within(const char *domain, char *const *domains, size_t count)
+{
+	size_t length = strlen(domain), i;
+
+	for (i = 0; i < count; i++) {
+		const char *allowed = domains[i];
+		size_t n = allowed != NULL ? strlen(allowed) : 0;
+
+		if (n == 0)
+			continue;
+		if (length == n && ascii_equal_nocase(domain, allowed))
+			return true;
+		/* Below it: "x.kommune.dk" under "kommune.dk", never
+		 * "evilkommune.dk". */
+		if (length > n && domain[length - n - 1] == '.'
+		    && ascii_equal_nocase(domain + length - n, allowed))
+			return true;
+	}
+	return false;
+}

@@ -596,20 +596,6 @@ ck_record_changed(const ck_record *rec)
 	return rec->changed;
 }
 
-bool
-ck_utf8_valid(const char *text, size_t length)
-{
-	/* Jansson checks UTF-8 as it makes a string; one check, one place. */
-	json_t *s;
-
-	if (memchr(text, '\0', length) != NULL)
-		return false;
-	s = json_stringn(text, length);
-	if (s == NULL)
-		return false;
-	json_decref(s);
-	return true;
-}
 
 ck_writer *
 ck_writer_stream(FILE *stream, const char *name)

@@ -1929,3 +1929,16 @@ ck_rulebook_load(const char *rules_option)
 		ck_exit(CK_EXIT_TROUBLE);
 	return book;
 }
+
+void
+ck_transition_param_name(const char *kind, const char *suffix, char *out, size_t size)
+{
+	size_t i;
+
+	if (size == 0)
+		return;
+	snprintf(out, size, "%s%s", kind, suffix);
+	for (i = 0; out[i] != '\0' && i < strlen(kind); i++)
+		if (out[i] == '-')
+			out[i] = '_';
+}

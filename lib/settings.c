@@ -55,21 +55,7 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
 
-static bool
-equal_ignoring_case(const char *a, const char *b)
-{
-	while (*a != '\0' && ascii_lower(*a) == ascii_lower(*b)) {
-		a++;
-		b++;
-	}
-	return *a == '\0' && *b == '\0';
-}
 
 /* Parses a whole number from 1 to MIN_CELL_MAX: digits only, no sign. */
 static bool
@@ -211,10 +197,10 @@ set_value(ck_settings *s, enum key key, const char *value,
 		}
 		return true;
 	case KEY_ALLOW_NAMES:
-		if (equal_ignoring_case(value, "yes") || equal_ignoring_case(value, "true")) {
+		if (ascii_equal_nocase(value, "yes") || ascii_equal_nocase(value, "true")) {
 			s->allow_names = true;
-		} else if (equal_ignoring_case(value, "no")
-			   || equal_ignoring_case(value, "false")) {
+		} else if (ascii_equal_nocase(value, "no")
+			   || ascii_equal_nocase(value, "false")) {
 			s->allow_names = false;
 		} else {
 			ck_error_at(file, line, name, _("not yes or no"));
@@ -225,7 +211,7 @@ set_value(ck_settings *s, enum key key, const char *value,
 		size_t i;
 
 		for (i = 0; languages[i] != NULL; i++)
-			if (equal_ignoring_case(value, languages[i]))
+			if (ascii_equal_nocase(value, languages[i]))
 				break;
 		if (languages[i] == NULL) {
 			ck_error_at(file, line, name, _("not one of: da, sv, en"));
@@ -436,24 +422,3 @@ ck_settings_domain_allowed(const ck_settings *s, const char *domain)
 	       ck_domain_within(domain, s->reminder_domains, s->n_reminder_domains);
 }
 
-bool
-ck_domain_within(const char *domain, char *const *domains, size_t count)
-{
-	size_t length = strlen(domain), i;
-
-	for (i = 0; i < count; i++) {
-		const char *allowed = domains[i];
-		size_t n = allowed != NULL ? strlen(allowed) : 0;
-
-		if (n == 0)
-			continue;
-		if (length == n && equal_ignoring_case(domain, allowed))
-			return true;
-		/* Below it: "x.kommune.dk" under "kommune.dk", never
-		 * "evilkommune.dk". */
-		if (length > n && domain[length - n - 1] == '.'
-		    && equal_ignoring_case(domain + length - n, allowed))
-			return true;
-	}
-	return false;
-}

@@ -31,18 +31,6 @@ minus(ck_date date, ck_duration d)
 	return ck_date_add(date, d);
 }
 
-void
-ck_transition_param_name(const char *kind, const char *suffix, char *out, size_t size)
-{
-	size_t i;
-
-	if (size == 0)
-		return;
-	snprintf(out, size, "%s%s", kind, suffix);
-	for (i = 0; out[i] != '\0' && i < strlen(kind); i++)
-		if (out[i] == '-')
-			out[i] = '_';
-}
 
 /* The due date of KIND for a child born BORN: BORN + its _age, or, when
  * _age is whole years, 1 August of the year the child turns that age:
