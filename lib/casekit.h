@@ -1399,6 +1399,32 @@ bool ck_reminders_deliver(const ck_reminders *reminders, FILE *out,
 			  const ck_reminders_output *output);
 
 /* ---------------------------------------------------------------------
+ * Calendars (ics.c): the reminders as tasks in iCalendar (RFC 5545)
+ */
+
+/* One task: a finding with a due date. */
+typedef struct ck_ics_task {
+	const char *uid;           /* ck_ics_uid of the finding */
+	ck_date due;
+	const char *summary;       /* UTF-8, one line */
+	bool urgent;               /* PRIORITY 1 (a legal deadline, overdue),
+				      else 5 */
+} ck_ics_task;
+
+/* The UID of the task of finding RULE about ITEM (NULL: the whole case)
+ * of the case CASE_ID: the same in every run, so that a calendar
+ * imported again updates its tasks; a hash, naming none of the three.
+ * A new string. */
+char *ck_ics_uid(const char *case_id, const char *rule, const char *item);
+
+/* The N TASKS as one VCALENDAR (libical) of VTODOs with UID, DTSTAMP
+ * (NOW, RFC 3339 UTC; NULL: ck_now), DUE as a DATE, SUMMARY, STATUS
+ * NEEDS-ACTION and PRIORITY; a task whose UID an earlier one has is left
+ * out. Lines are ended by '\n' (a file has CRLF). A new string; *LENGTH
+ * its length. */
+char *ck_ics_calendar(const ck_ics_task *tasks, size_t n, const char *now, size_t *length);
+
+/* ---------------------------------------------------------------------
  * Mail (mail.c): Internet messages of the reminders
  */
 
