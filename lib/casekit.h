@@ -1384,13 +1384,21 @@ typedef struct ck_reminders_output {
 				      (reminder_fallback), or NULL */
 	const char *sendmail;      /* hand each message to this command (sh
 				      -c) on its standard input; NULL: not */
+	bool ics;                  /* calendars of tasks (ck_ics_calendar;
+				      .ics files) instead of the text; not
+				      with mail */
 } ck_reminders_output;
 
-/* Writes the digests as ck_reminders_write does and, with OUTPUT->mail,
- * each as an Internet message (ck_mail_message; files DIGEST.eml) to the
- * coordinator's contact as recorded, the unassigned one to the fallback;
- * with mail, and whenever domains are given, a digest of its own only
- * for a contact that is exactly one address (ck_mail_address_allowed).
+/* Writes the digests as ck_reminders_write does and, with OUTPUT->ics,
+ * each as a calendar (ck_ics_calendar; files DIGEST.ics) of a task per
+ * finding with a due date: its summary the case's external_ref (else its
+ * id), the reminder and what it is about, never a name; urgent the legal
+ * deadlines and the overdue and missing; a digest with no such finding
+ * is not written. With OUTPUT->mail, each as an Internet message
+ * (ck_mail_message; files DIGEST.eml) to the coordinator's contact as
+ * recorded, the unassigned one to the fallback; with mail, and whenever
+ * domains are given, a digest of its own only for a contact that is
+ * exactly one address (ck_mail_address_allowed).
  * With sendmail, each message that has a recipient is handed to the
  * command (after the files are all written, when there are files); one
  * that fails is named on standard error by its file name, and the
