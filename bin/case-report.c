@@ -40,7 +40,8 @@ static void
 help(void)
 {
 	printf(_("Usage: case-report [OPTION]... [FILE]...\n"
-		 "  or:  case-report --reminders [--outdir DIR] [--allow-domain D]... [FILE]...\n"
+		 "  or:  case-report --reminders [--format ics] [--outdir DIR]\n"
+		 "                   [--allow-domain D]... [FILE]...\n"
 		 "  or:  case-report --reminders --mail [--sendmail[=COMMAND]] [--outdir DIR]\n"
 		 "                   [FILE]...\n"
 		 "  or:  case-report --merge [OPTION]... PARTIAL...\n"
@@ -51,6 +52,8 @@ help(void)
 		 "no case number is shown; counts below --min-cell are suppressed.\n"
 		 "\n"
 		 "      --format text|csv|json|html  the report's form (default text)\n"
+		 "      --format ics          with --reminders: a calendar of the deadlines\n"
+		 "                            per coordinator instead of the text\n"
 		 "      --by municipality|team|pathway|coordinator\n"
 		 "                            figures per group, with the totals\n"
 		 "      --audience manager|committee\n"
@@ -207,6 +210,15 @@ sendmail_given(const ck_args *args)
 	return ck_args_has(args, "sendmail") || ck_args_has(args, "sendmail-command");
 }
 
+/* --format ics: the reminders as calendars. */
+static bool
+is_ics(const ck_args *args)
+{
+	const char *format = ck_args_get(args, "format");
+
+	return format != NULL && strcmp(format, "ics") == 0;
+}
+
 /* Writes the report in its format (DELIMITER: the CSV separator). */
 static bool
 write_report(const ck_args *args, const json_t *report, char delimiter)
@@ -230,9 +242,23 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	const char *format = ck_args_get(args, "format"), *text;
 
 	(void)ck_today_option(args);
+	if (is_ics(args) && !ck_args_has(args, "reminders"))
+		ck_usage_error(_("--format ics goes with --reminders"));
+	if (format != NULL && ck_args_has(args, "reminders") && !is_ics(args) &&
+	    strcmp(format, "text") != 0)
+		ck_usage_error(_("--reminders --format: not one of: text, ics"));
 	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "json") != 0 && strcmp(format, "html") != 0)
+	    strcmp(format, "json") != 0 && strcmp(format, "html") != 0 && !is_ics(args))
 		ck_usage_error(_("--format: not one of: text, csv, json, html"));
+	/* A calendar is a file to import, not a message (case-report(1)):
+	 * no mail of it, and no child's name in what a calendar service
+	 * keeps. */
+	if (is_ics(args) && (ck_args_has(args, "mail") || sendmail_given(args)))
+		ck_usage_error(_("--format ics is not for --mail or --sendmail: the "
+				 "calendars are files to import"));
+	if (is_ics(args) && ck_args_has(args, "with-names"))
+		ck_usage_error(_("--format ics is not for --with-names: a calendar names "
+				 "no child"));
 	*by = CK_BY_NONE;
 	if ((text = ck_args_get(args, "by")) != NULL && (*by = ck_by_parse(text)) < 0)
 		ck_usage_error(_("--by: not one of: municipality, team, pathway, coordinator"));
@@ -264,14 +290,14 @@ check_options(const ck_args *args, int *by, ck_audience *audience, long *min_cel
 	if (ck_args_has(args, "reminders") && (ck_args_has(args, "merge") ||
 					       ck_args_has(args, "partial")))
 		ck_usage_error(_("--reminders reads cases, not partials"));
-	/* The digests have one form: an option of the report's would be
-	 * silently ignored. */
+	/* The digests are text or calendars: an option of the report's
+	 * would be silently ignored. */
 	if (ck_args_has(args, "reminders") &&
-	    (ck_args_has(args, "format") || ck_args_has(args, "by") ||
-	     ck_args_has(args, "audience") || ck_args_has(args, "min-cell") ||
-	     ck_args_has(args, "delimiter") || ck_args_has(args, "bom")))
-		ck_usage_error(_("--format, --by, --audience, --min-cell, --delimiter and --bom "
-				 "are for the report, not --reminders"));
+	    (ck_args_has(args, "by") || ck_args_has(args, "audience") ||
+	     ck_args_has(args, "min-cell") || ck_args_has(args, "delimiter") ||
+	     ck_args_has(args, "bom")))
+		ck_usage_error(_("--by, --audience, --min-cell, --delimiter and --bom are for "
+				 "the report, not --reminders"));
 	if (ck_args_has(args, "reminders") &&
 	    (ck_args_has(args, "period") || ck_args_has(args, "compare") ||
 	     ck_args_has(args, "title")))
@@ -426,6 +452,7 @@ main(int argc, char **argv)
 		output.domains = domains;
 		output.ndomains = ndomains;
 		output.mail = ck_args_has(args, "mail") || sendmail_given(args);
+		output.ics = is_ics(args);
 		output.mail_from = site->mail_from;
 		output.fallback = site->reminder_fallback;
 		if (sendmail_given(args))

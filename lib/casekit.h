@@ -1407,19 +1407,53 @@ typedef struct ck_reminders_output {
 				      (reminder_fallback), or NULL */
 	const char *sendmail;      /* hand each message to this command (sh
 				      -c) on its standard input; NULL: not */
+	bool ics;                  /* calendars of tasks (ck_ics_calendar;
+				      .ics files) instead of the text; not
+				      with mail */
 } ck_reminders_output;
 
-/* Writes the digests as ck_reminders_write does and, with OUTPUT->mail,
- * each as an Internet message (ck_mail_message; files DIGEST.eml) to the
- * coordinator's contact as recorded, the unassigned one to the fallback;
- * with mail, and whenever domains are given, a digest of its own only
- * for a contact that is exactly one address (ck_mail_address_allowed).
+/* Writes the digests as ck_reminders_write does and, with OUTPUT->ics,
+ * each as a calendar (ck_ics_calendar; files DIGEST.ics) of a task per
+ * finding with a due date: its summary the case's external_ref (else its
+ * id), the reminder and what it is about, never a name; urgent the legal
+ * deadlines and the overdue and missing; a digest with no such finding
+ * is not written. With OUTPUT->mail, each as an Internet message
+ * (ck_mail_message; files DIGEST.eml) to the coordinator's contact as
+ * recorded, the unassigned one to the fallback; with mail, and whenever
+ * domains are given, a digest of its own only for a contact that is
+ * exactly one address (ck_mail_address_allowed).
  * With sendmail, each message that has a recipient is handed to the
  * command (after the files are all written, when there are files); one
  * that fails is named on standard error by its file name, and the
  * others are still sent. False, reported, on any error. */
 bool ck_reminders_deliver(const ck_reminders *reminders, FILE *out,
 			  const ck_reminders_output *output);
+
+/* ---------------------------------------------------------------------
+ * Calendars (ics.c): the reminders as tasks in iCalendar (RFC 5545)
+ */
+
+/* One task: a finding with a due date. */
+typedef struct ck_ics_task {
+	const char *uid;           /* ck_ics_uid of the finding */
+	ck_date due;
+	const char *summary;       /* UTF-8, one line */
+	bool urgent;               /* PRIORITY 1 (a legal deadline, overdue),
+				      else 5 */
+} ck_ics_task;
+
+/* The UID of the task of finding RULE about ITEM (NULL: the whole case)
+ * of the case CASE_ID: the same in every run, so that a calendar
+ * imported again updates its tasks; a hash, naming none of the three.
+ * A new string. */
+char *ck_ics_uid(const char *case_id, const char *rule, const char *item);
+
+/* The N TASKS as one VCALENDAR (libical) of VTODOs with UID, DTSTAMP
+ * (NOW, RFC 3339 UTC; NULL: ck_now), DUE as a DATE, SUMMARY, STATUS
+ * NEEDS-ACTION and PRIORITY; a task whose UID an earlier one has is left
+ * out. Lines are ended by '\n' (a file has CRLF). A new string; *LENGTH
+ * its length. */
+char *ck_ics_calendar(const ck_ics_task *tasks, size_t n, const char *now, size_t *length);
 
 /* ---------------------------------------------------------------------
  * Mail (mail.c): Internet messages of the reminders

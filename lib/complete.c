@@ -71,7 +71,7 @@ static const struct value_source {
 	{ "case-transition", NULL, "kind", S_TEXTS, "transition" },
 	{ "case-transition", NULL, "to", S_ACTOR, NULL },
 	{ "case-checklist", NULL, "format", S_LIST, "json text" },
-	{ "case-report", NULL, "format", S_LIST, "text csv json html" },
+	{ "case-report", NULL, "format", S_LIST, "text csv json html ics" },
 	{ "case-report", NULL, "by", S_BY, NULL },
 	{ "case-report", NULL, "audience", S_LIST, "manager committee" },
 	{ "case-summary", NULL, "format", S_LIST, "text html json" },

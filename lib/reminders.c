@@ -15,7 +15,8 @@
  * lower case. Which digest a line finally lands in is decided only when
  * writing, as the allowed domains and the file names are known then: a
  * line whose coordinator may not receive it goes to the unassigned
- * digest, never to someone else's. */
+ * digest, never to someone else's. A digest may instead be a calendar of
+ * its dated lines, a task each (--format ics; ics.c builds it). */
 #include <config.h>
 
 #include <dirent.h>
@@ -58,6 +59,7 @@ static const char *const section_titles[N_SECTIONS] = {
 #define UNASSIGNED "unassigned"
 #define FILE_SUFFIX ".txt"
 #define MAIL_SUFFIX ".eml"      /* as long as FILE_SUFFIX: one clash check */
+#define ICS_SUFFIX ".ics"       /* the same */
 /* The longest file name most file systems take (NAME_MAX). */
 #define FILE_NAME_MAX 255
 /* Width of the due column: a date, or "-". */
@@ -75,6 +77,7 @@ struct line {
 	const char *text;       /* the reminder, in the reader's language */
 	const char *about;      /* what it is about (ck_finding_about), or NULL */
 	int status;             /* CK_FINDING_MISSING, _OVERDUE or _DUE */
+	const char *uid;        /* its task's UID in a calendar (ck_ics_uid) */
 	size_t seq;             /* the order lines were added: the last tie-break */
 };
 
@@ -429,6 +432,9 @@ ck_reminders_add(ck_reminders *reminders, const json_t *record)
 		line.text = pool_text(reminders, text != NULL && *text != '\0' ? text
 				      : _("Something in the case needs attention"));
 		line.status = status;
+		line.uid = pool_keep(reminders,
+				     ck_ics_uid(json_string_value(json_object_get(record, "id")),
+						rule_id, member_text(finding, "item")));
 		about = ck_finding_about(record, set, finding, lang);
 		line.about = about != NULL ? pool_text(reminders, about) : NULL;
 		free(about);
@@ -734,6 +740,40 @@ digest_subject(const struct entry *e, size_t n)
 	return text;
 }
 
+/* The digest of the N entries at E as a calendar (ck_ics_calendar): a
+ * task per line with a due date, its summary the line's reference,
+ * reminder and what it is about ("DUBU-1002: ... (BL § 32, 2026-05-20)")
+ * but never the name; urgent what the digest puts first, the legal
+ * deadlines and the overdue and missing. NULL when no line has a date;
+ * else *LENGTH its length. */
+static char *
+digest_calendar(const struct entry *e, size_t n, size_t *length)
+{
+	ck_ics_task *tasks = xreallocarray(NULL, n, sizeof *tasks);
+	char *text = NULL;
+	size_t ntasks = 0, i;
+
+	for (i = 0; i < n; i++) {
+		const struct line *l = e[i].line;
+
+		if (!l->has_due)
+			continue;
+		tasks[ntasks].uid = l->uid;
+		tasks[ntasks].due = l->due;
+		tasks[ntasks].summary = l->about != NULL
+			? text_printf("%s: %s (%s)", l->ref, l->text, l->about)
+			: text_printf("%s: %s", l->ref, l->text);
+		tasks[ntasks].urgent = l->section <= SECTION_OVERDUE;
+		ntasks++;
+	}
+	if (ntasks > 0)
+		text = ck_ics_calendar(tasks, ntasks, NULL, length);
+	for (i = 0; i < ntasks; i++)
+		free((char *)tasks[i].summary);
+	free(tasks);
+	return text;
+}
+
 /* The digests of the N sorted entries at E, as O asks: texts, or
  * messages to the contact as recorded and the unassigned one to the
  * fallback. *COUNT gets their number. */
@@ -752,6 +792,18 @@ make_digests(const ck_reminders *r, const struct entry *e, size_t n,
 		k = digest_end(e, n, i);
 		d = xreallocarray(d, nd + 1, sizeof *d);
 		d[nd].dest = e[i].dest;
+		if (o->ics) {
+			/* An empty calendar is not written, as an empty
+			 * digest is not. */
+			d[nd].text = digest_calendar(e + i, k - i, &d[nd].length);
+			if (d[nd].text == NULL)
+				continue;
+			d[nd].name = file_name(e[i].dest != NULL ? e[i].dest : UNASSIGNED,
+					       ICS_SUFFIX);
+			d[nd].to = NULL;
+			nd++;
+			continue;
+		}
 		d[nd].name = file_name(e[i].dest != NULL ? e[i].dest : UNASSIGNED,
 				       o->mail ? MAIL_SUFFIX : FILE_SUFFIX);
 		d[nd].to = e[i].dest != NULL ? e[i].line->recorded : o->fallback;
@@ -1077,7 +1129,7 @@ ck_reminders_deliver(const ck_reminders *reminders, FILE *out, const ck_reminder
 		qsort(entries, reminders->count, sizeof *entries, compare_entries);
 	digests = make_digests(reminders, entries, reminders->count, o, &n);
 	if (o->outdir != NULL)
-		good = write_files(o->outdir, digests, n, o->mail);
+		good = write_files(o->outdir, digests, n, o->mail || o->ics);
 	else if (o->sendmail == NULL)
 		good = write_stream(out, digests, n);
 	else

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "casekit.h"
 
@@ -60,6 +61,36 @@ day(const char *text)
 	if (!ck_date_parse(text, &d))
 		printf("# bad date in the test: %s\n", text);
 	return d;
+}
+
+/* The whole of the file PATH (kept), or NULL. */
+static inline const char *
+slurp(const char *path)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = fopen(path, "r"), *m;
+	int c;
+
+	if (f == NULL)
+		return NULL;
+	m = open_memstream(&text, &size);
+	if (m == NULL)
+		exit(99);
+	while ((c = getc(f)) != EOF)
+		putc(c, m);
+	fclose(f);
+	fclose(m);
+	return keep(text);
+}
+
+/* The permission bits of PATH, or -1 when it is not there. */
+static inline long
+mode_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long)(st.st_mode & 07777) : -1;
 }
 
 /* JSON as compact text (kept); "(nothing)" for NULL. */

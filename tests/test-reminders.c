@@ -50,27 +50,6 @@ path_in(const char *name)
 	return keep(xdup(buf));
 }
 
-/* The whole of the file PATH, or NULL. */
-static const char *
-slurp(const char *path)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = fopen(path, "r"), *m;
-	int c;
-
-	if (f == NULL)
-		return NULL;
-	m = open_memstream(&text, &size);
-	if (m == NULL)
-		exit(99);
-	while ((c = getc(f)) != EOF)
-		putc(c, m);
-	fclose(f);
-	fclose(m);
-	return keep(text);
-}
-
 static void
 spew(const char *path, const char *text)
 {
@@ -325,14 +304,6 @@ listing(const char *dir)
 		free(names[i]);
 	}
 	return keep(xdup(text));
-}
-
-static long
-mode_of(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 ? (long)(st.st_mode & 07777) : -1;
 }
 
 /* ---------------------------------------------------------------------
