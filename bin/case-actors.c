@@ -437,8 +437,10 @@ write_failed(void)
 }
 
 static void
-list_row(struct listing *l, const char *const *cells, const bool *flags)
+list_row(struct listing *l, const ck_actor_row *r)
 {
+	const char *const *cells = r->cells;
+	const bool flags[2] = { r->active, r->coordinator };
 	size_t i;
 
 	switch (l->format) {
@@ -454,20 +456,8 @@ list_row(struct listing *l, const char *const *cells, const bool *flags)
 		break;
 	}
 	case FORMAT_JSON: {
-		json_t *obj = json_object();
+		json_t *obj = ck_actor_row_json(r);
 
-		ck_oom_unless(obj != NULL);
-		for (i = 0; i < CK_ACTOR_COLUMNS; i++) {
-			json_t *value;
-
-			if (i == CK_ACTOR_ACTIVE || i == CK_ACTOR_COORDINATOR)
-				value = json_boolean(flags[i == CK_ACTOR_ACTIVE ? 0 : 1]);
-			else if (cells[i] != NULL)
-				value = json_string(cells[i]);
-			else
-				continue;
-			ck_oom_unless(json_object_set_new(obj, ck_actor_columns[i], value) == 0);
-		}
 		if (json_dumpf(obj, stdout, JSON_COMPACT) != 0 || putchar('\n') == EOF)
 			write_failed();
 		json_decref(obj);
@@ -502,12 +492,9 @@ list_case(struct listing *l, const json_t *record)
 
 	for (i = 0; i < n; i++) {
 		ck_actor_row row;
-		bool flags[2];
 
 		ck_actor_row_fill(record, i, l->today, &row);
-		flags[0] = row.active;
-		flags[1] = row.coordinator;
-		list_row(l, row.cells, flags);
+		list_row(l, &row);
 	}
 }
 

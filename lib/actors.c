@@ -380,3 +380,24 @@ ck_actor_row_fill(const json_t *record, size_t i, ck_date today, ck_actor_row *r
 	row->active = ck_actor_active(actor, today);
 	row->coordinator = is_true(actor, "coordinator");
 }
+
+json_t *
+ck_actor_row_json(const ck_actor_row *row)
+{
+	json_t *obj = json_object();
+	size_t i;
+
+	oom_unless(obj != NULL);
+	for (i = 0; i < CK_ACTOR_COLUMNS; i++) {
+		json_t *value;
+
+		if (i == CK_ACTOR_ACTIVE || i == CK_ACTOR_COORDINATOR)
+			value = json_boolean(i == CK_ACTOR_ACTIVE ? row->active : row->coordinator);
+		else if (row->cells[i] != NULL)
+			value = json_string(row->cells[i]);
+		else
+			continue;
+		oom_unless(json_object_set_new(obj, ck_actor_columns[i], value) == 0);
+	}
+	return obj;
+}

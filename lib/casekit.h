@@ -1984,6 +1984,11 @@ typedef struct ck_actor_row {
  * borrowed from RECORD and ROW. */
 void ck_actor_row_fill(const json_t *record, size_t i, ck_date today, ck_actor_row *row);
 
+/* The row as a JSON object (list --format json): each column by its
+ * name, absent texts left out, active and coordinator true or false.
+ * New reference. */
+json_t *ck_actor_row_json(const ck_actor_row *row);
+
 /* ---------------------------------------------------------------------
  * Transitions (transitions.c)
  */

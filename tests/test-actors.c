@@ -254,7 +254,7 @@ test_reassign(void)
 static void
 test_rows(void)
 {
-	json_t *rec = json_fixture(CASE);
+	json_t *rec = json_fixture(CASE), *json;
 	ck_actor_row row;
 
 	json_object_del(json_array_get(json_object_get(rec, "actors"), 1), "id");
@@ -269,6 +269,12 @@ test_rows(void)
 	is_str(row.cells[CK_ACTOR_ID], "#2", "row: an actor without an id by its place");
 	ok(!row.active && !row.coordinator, "row: not active before since");
 	is_str(ck_actor_columns[CK_ACTOR_REF], "external_ref", "columns: the CSV names");
+	json = ck_actor_row_json(&row);
+	is_str(dump_kept(json),
+	       q("{'case':'0101-2026-0001','actor':'#2','role':'school','name':'Ole',"
+		 "'active':false,'coordinator':false,'consent':'none'}"),
+	       "row as JSON: the columns by name, absent texts left out");
+	json_decref(json);
 	json_decref(rec);
 }
 
