@@ -299,6 +299,10 @@ bool ck_field_set(json_t *object, const char *object_path, const char *key,
  * takes it and without spaces, '/', '\\' or '"'. */
 bool ck_case_id_valid(const char *text);
 
+/* True when TEXT is an element id: PREFIX ('a', 'c', …) and a positive
+ * number without leading zeros ("a1", "c12"). */
+bool ck_element_id_valid(const char *text, char prefix);
+
 /* True when TEXT names a municipality: four digits, "SE-" and four
  * digits, or a local name (valid UTF-8, not all digits, not starting
  * with "SE-" or "se-" otherwise, no control characters, no space at
@@ -725,6 +729,14 @@ void ck_change_item(ck_change *change, json_t *item);
 
 /* Another member of the event (KEY: VALUE, taken), such as "reason". */
 void ck_change_event_set(ck_change *change, const char *key, json_t *value);
+
+/* A member of the event placed after its item and fields (KEY: VALUE,
+ * taken), such as coordinator's "previous". */
+void ck_change_event_tail(ck_change *change, const char *key, json_t *value);
+
+/* The event leaves "fields" out: its other members name what changed
+ * (reassign's "ended" and "added"). The fields are still counted. */
+void ck_change_event_without_fields(ck_change *change);
 
 /* How many fields the change has set so far. */
 size_t ck_change_count(const ck_change *change);
@@ -1896,6 +1908,86 @@ int ck_directory_match(ck_directory *dir, size_t i, const json_t *record,
  * when none matches; NULL on a match error (ERR). */
 json_t *ck_directory_suggest(ck_directory *dir, const json_t *record,
 			     char *err, size_t errsize);
+
+/* ---------------------------------------------------------------------
+ * Everyone around the family (actors.c)
+ *
+ * case-actors' operations, each through a change. True when the case is
+ * as the operation asks (changed, or already so: then nothing is set and
+ * the commit adds no event); false with P filled when it is bad input
+ * for the case, and the caller abandons the change.
+ */
+
+/* Adds ACTOR (borrowed; without an id) as the case's next actor (a1,
+ * a2, … never reused). The event names its id and its members. */
+bool ck_actor_add(ck_change *change, const json_t *actor, ck_problem *p);
+
+/* Ends the actor ID on UNTIL (a date string, borrowed): it stays in the
+ * case with its until; ending it again moves the date. *WAS_COORDINATOR
+ * is true when it changed an actor that is the coordinator. */
+bool ck_actor_end(ck_change *change, const char *id, const json_t *until,
+		  bool *was_coordinator, ck_problem *p);
+
+/* Makes the actor ID the case's one coordinator (DK 1.5): it must be
+ * active on TODAY, and municipal when SET's coordinator rules say so.
+ * The flag goes from every other active actor (the event's "previous");
+ * an ended actor keeps it as history. */
+bool ck_actor_set_coordinator(ck_change *change, const char *id, const ck_ruleset *set,
+			      ck_date today, ck_problem *p);
+
+/* Records CONSENT (borrowed; without an id) as the next consent (c1,
+ * …): its recipients must be actors of the case; the same consent
+ * recorded again is there once. */
+bool ck_consent_add(ck_change *change, const json_t *consent, ck_problem *p);
+
+/* Records that the consent ID was withdrawn on WITHDRAWN (a date
+ * string, borrowed): not a refused one, nor before it was given. */
+bool ck_consent_withdraw(ck_change *change, const char *id, const json_t *withdrawn,
+			 ck_problem *p);
+
+/* Sets the case's suggestions to what DIR says of its diagnosis today,
+ * removing them when nothing matches (P names "diagnosis" on a match
+ * error). */
+bool ck_case_suggest(ck_change *change, ck_directory *dir, ck_problem *p);
+
+/* Who takes over in a reassign: name, contact and the day (since),
+ * each a string value, borrowed. */
+typedef struct ck_successor {
+	const json_t *name, *contact, *date;
+} ck_successor;
+
+/* Every actor of the case active on TODAY whose contact is FROM (ASCII
+ * case ignored) ends on TO's date, and a successor with its place takes
+ * over unless the case has one; *MATCHED counts such actors. The event
+ * names who "ended" and who was "added". */
+bool ck_actors_reassign(ck_change *change, const char *from, const ck_successor *to,
+			ck_date today, size_t *matched, ck_problem *p);
+
+/* The columns of case-actors list, and their names in CSV and JSON. */
+enum {
+	CK_ACTOR_CASE, CK_ACTOR_REF, CK_ACTOR_ID, CK_ACTOR_ROLE, CK_ACTOR_NAME,
+	CK_ACTOR_ORG, CK_ACTOR_SECTOR, CK_ACTOR_ACTIVE, CK_ACTOR_COORDINATOR,
+	CK_ACTOR_CONSENT, CK_ACTOR_COLUMNS
+};
+extern const char *const ck_actor_columns[CK_ACTOR_COLUMNS];
+
+/* One row of the list: the texts (NULL when absent; the active and
+ * coordinator cells are the flags), never the child's name or
+ * diagnosis. */
+typedef struct ck_actor_row {
+	const char *cells[CK_ACTOR_COLUMNS];
+	bool active, coordinator;
+	char place[32];           /* "#2" for an actor without an id */
+} ck_actor_row;
+
+/* The row of the case's actor number I (from 0) on TODAY; the texts are
+ * borrowed from RECORD and ROW. */
+void ck_actor_row_fill(const json_t *record, size_t i, ck_date today, ck_actor_row *row);
+
+/* The row as a JSON object (list --format json): each column by its
+ * name, absent texts left out, active and coordinator true or false.
+ * New reference. */
+json_t *ck_actor_row_json(const ck_actor_row *row);
 
 /* ---------------------------------------------------------------------
  * Transitions (transitions.c)

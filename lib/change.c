@@ -26,6 +26,8 @@ struct ck_change {
 	json_t *event;          /* the event to append: at, by, tool, op */
 	json_t *fields;         /* the fields set, each once, in order */
 	json_t *item;           /* the element the change names, or NULL */
+	json_t *tail;           /* members of the event after item and fields */
+	bool no_fields;         /* the event names the change otherwise */
 };
 
 static ck_change *
@@ -38,7 +40,8 @@ begin(ck_record *record, json_t *json, const char *tool, const char *op)
 	c->before = json_deep_copy(json);
 	c->event = ck_event_new(tool, op);
 	c->fields = json_array();
-	oom_unless(c->before != NULL && c->fields != NULL);
+	c->tail = json_object();
+	oom_unless(c->before != NULL && c->fields != NULL && c->tail != NULL);
 	return c;
 }
 
@@ -114,6 +117,18 @@ ck_change_event_set(ck_change *c, const char *key, json_t *value)
 	oom_unless(value != NULL && json_object_set_new(c->event, key, value) == 0);
 }
 
+void
+ck_change_event_tail(ck_change *c, const char *key, json_t *value)
+{
+	oom_unless(value != NULL && json_object_set_new(c->tail, key, value) == 0);
+}
+
+void
+ck_change_event_without_fields(ck_change *c)
+{
+	c->no_fields = true;
+}
+
 size_t
 ck_change_count(const ck_change *c)
 {
@@ -136,6 +151,7 @@ end(ck_change *c)
 	json_decref(c->event);
 	json_decref(c->fields);
 	json_decref(c->item);
+	json_decref(c->tail);
 	free(c);
 }
 
@@ -163,7 +179,9 @@ ck_change_commit(ck_change *c, ck_problem *p)
 			oom_unless(json_object_set_new(c->event, "item", c->item) == 0);
 			c->item = NULL;
 		}
-		oom_unless(json_object_set(c->event, "fields", c->fields) == 0);
+		if (!c->no_fields)
+			oom_unless(json_object_set(c->event, "fields", c->fields) == 0);
+		oom_unless(json_object_update(c->event, c->tail) == 0);
 		ck_event_append(c->json, json_incref(c->event));
 		if (c->record != NULL)
 			ck_record_mark_changed(c->record);

@@ -643,8 +643,8 @@ format_version(const char *text)
 }
 
 /* A prefix letter and a positive number without leading zeros. */
-static bool
-element_id_valid(const char *text, char prefix)
+bool
+ck_element_id_valid(const char *text, char prefix)
 {
 	size_t length = strlen(text);
 
@@ -918,7 +918,7 @@ check_value(struct walk *w, const struct field *f, const json_t *value,
 			return fail(w, _("not a rule-set name (letters, digits, '.', '-' and '_', at most 64)"));
 		break;
 	case KIND_ELEMENT_ID:
-		if (text == NULL || !element_id_valid(text, f->prefix))
+		if (text == NULL || !ck_element_id_valid(text, f->prefix))
 			return fail(w, _(f->message));
 		break;
 	case KIND_CPR:
@@ -993,7 +993,7 @@ key_of(const json_t *element, const struct field *key)
 
 	if (text == NULL)
 		return NULL;
-	if (key->kind == KIND_ELEMENT_ID && !element_id_valid(text, key->prefix))
+	if (key->kind == KIND_ELEMENT_ID && !ck_element_id_valid(text, key->prefix))
 		return NULL;
 	if ((key->flags & F_NONEMPTY) && *text == '\0')
 		return NULL;

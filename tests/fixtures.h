@@ -53,6 +53,18 @@ q(const char *text)
 	return keep(s);
 }
 
+/* The JSON of a fixture written with ' for " (the caller frees it);
+ * the test stops with 99 when it is not JSON. */
+static inline json_t *
+json_fixture(const char *text)
+{
+	json_t *json = json_loads(q(text), 0, NULL);
+
+	if (json == NULL)
+		exit(99);
+	return json;
+}
+
 static inline ck_date
 day(const char *text)
 {

@@ -18,24 +18,6 @@
 	"'transitions':[{'kind':'school','due':'2025-08-01','status':'planned'}]," \
 	"'events':[{'at':'2026-09-01T09:00:00Z','by':'tester','tool':'case-new','op':'new'}]}"
 
-static json_t *
-load(const char *text)
-{
-	json_t *rec = json_loads(q(text), 0, NULL);
-
-	if (rec == NULL)
-		exit(99);
-	return rec;
-}
-
-static const char *
-text_of(const json_t *json)
-{
-	char *s = json_dumps(json, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
-
-	return keep(s);
-}
-
 static const json_t *
 last_event(const json_t *rec)
 {
@@ -47,8 +29,8 @@ last_event(const json_t *rec)
 static void
 test_protocol(void)
 {
-	json_t *rec = load(CASE), *school;
-	const char *before = keep(strdup(text_of(rec)));
+	json_t *rec = json_fixture(CASE), *school;
+	const char *before = keep(strdup(dump_kept(rec)));
 	ck_change *c;
 	ck_problem p;
 
@@ -58,7 +40,7 @@ test_protocol(void)
 	   "set: the same value is not set");
 	is_int((int)ck_change_count(c), 0, "set: nothing noted");
 	is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "no change: CK_CHANGE_SAME");
-	is_str(text_of(rec), before, "no change, no event: the case as it was");
+	is_str(dump_kept(rec), before, "no change, no event: the case as it was");
 
 	c = ck_change_begin_case(rec, "test", "twice");
 	ok(ck_change_set(c, school, "transitions", "status", json_string("preparing")),
@@ -68,26 +50,26 @@ test_protocol(void)
 	ck_change_item(c, json_string("school"));
 	ck_change_event_set(c, "reason", json_string("because"));
 	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "a change: CK_CHANGE_CHANGED");
-	is_str(text_of(last_event(rec)),
+	is_str(dump_kept(last_event(rec)),
 	       q("{'at':'2026-11-22T10:00:00Z','by':'tester','tool':'test','op':'twice',"
 		 "'reason':'because','item':'school','fields':['status','started']}"),
 	       "one event: each field once, in the order set, the item named");
-	is_str(text_of(json_array_get(json_object_get(rec, "transitions"), 0)),
+	is_str(dump_kept(json_array_get(json_object_get(rec, "transitions"), 0)),
 	       q("{'kind':'school','due':'2025-08-01','status':'done','started':'2025-03-01'}"),
 	       "the members placed in casekit(5)'s order");
 
-	before = keep(strdup(text_of(rec)));
+	before = keep(strdup(dump_kept(rec)));
 	c = ck_change_begin_case(rec, "test", "bad");
 	ck_change_set(c, rec, "", "status", json_string("maybe"));
 	ck_change_set(c, school, "transitions", "completed", json_string("2025-08-15"));
 	is_int(ck_change_commit(c, &p), CK_CHANGE_BAD, "a change that breaks the case: CK_CHANGE_BAD");
 	is_str(p.field, "status", "CK_CHANGE_BAD: the field named");
-	is_str(text_of(rec), before, "CK_CHANGE_BAD: the case put back, member for member, in order");
+	is_str(dump_kept(rec), before, "CK_CHANGE_BAD: the case put back, member for member, in order");
 
 	c = ck_change_begin_case(rec, "test", "abandoned");
 	ck_change_remove(c, rec, "pathway");
 	ck_change_abandon(c);
-	is_str(text_of(rec), before, "abandon: the case put back");
+	is_str(dump_kept(rec), before, "abandon: the case put back");
 	ck_change_abandon(NULL);
 	json_decref(rec);
 }
@@ -96,7 +78,7 @@ test_protocol(void)
 static void
 test_record(void)
 {
-	ck_record *rec = ck_record_new(load(CASE), "test", 1);
+	ck_record *rec = ck_record_new(json_fixture(CASE), "test", 1);
 	ck_change *c = ck_change_begin(rec, "test", "x");
 	ck_problem p;
 
@@ -108,7 +90,7 @@ test_record(void)
 static void
 test_transitions(void)
 {
-	json_t *rec = load(CASE);
+	json_t *rec = json_fixture(CASE);
 	ck_change *c;
 	ck_problem p;
 	ck_date d = day("2025-09-01");
@@ -123,7 +105,7 @@ test_transitions(void)
 	ok(ck_transition_start(c, "school", NULL, day("2026-11-22"), &p) && p.message[0] == '\0',
 	   "start: true, no notice");
 	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "start: changed");
-	is_str(text_of(json_array_get(json_object_get(rec, "transitions"), 0)),
+	is_str(dump_kept(json_array_get(json_object_get(rec, "transitions"), 0)),
 	       q("{'kind':'school','due':'2025-08-01','status':'preparing','started':'2026-11-22'}"),
 	       "start: preparing, started today");
 
@@ -157,7 +139,7 @@ test_transitions(void)
 static void
 test_elements(void)
 {
-	json_t *rec = load(CASE), *one = json_string("2026-10-01"), *actor = json_string("a9");
+	json_t *rec = json_fixture(CASE), *one = json_string("2026-10-01"), *actor = json_string("a9");
 	json_t *kind = json_string("relief"), *to = json_string("parents"), *status = json_string("offered");
 	ck_element_value decision[] = { { "decided", NULL, false } };
 	ck_element_value offer[3];
@@ -174,9 +156,9 @@ test_elements(void)
 	ok(ck_element_put(c, "decisions", 'd', NULL, decision, 1, day("2026-11-22"), "tester", &p),
 	   "element: a new decision");
 	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "element: changed");
-	is_str(text_of(json_object_get(rec, "decisions")), q("[{'id':'d1','decided':'2026-10-01'}]"),
+	is_str(dump_kept(json_object_get(rec, "decisions")), q("[{'id':'d1','decided':'2026-10-01'}]"),
 	       "element: the new one numbered d1");
-	is_str(text_of(json_object_get(last_event(rec), "item")), q("'d1'"), "element: the event names d1");
+	is_str(dump_kept(json_object_get(last_event(rec), "item")), q("'d1'"), "element: the event names d1");
 	c = ck_change_begin_case(rec, "case-update", "decision");
 	ok(!ck_element_put(c, "decisions", 'd', "d9", decision, 1, day("2026-11-22"), "tester", &p),
 	   "element: changing one the case lacks: false");
@@ -191,7 +173,7 @@ test_elements(void)
 	ok(ck_element_put(c, "offers", 'o', NULL, offer, 3, day("2026-11-22"), "tester", &p),
 	   "element: an offer");
 	ck_change_commit(c, &p);
-	is_str(text_of(json_object_get(json_array_get(json_object_get(rec, "offers"), 0), "date")),
+	is_str(dump_kept(json_object_get(json_array_get(json_object_get(rec, "offers"), 0), "date")),
 	       q("'2026-11-22'"), "element: a new offer made today");
 	json_decref(one);
 	json_decref(actor);
@@ -204,7 +186,7 @@ test_elements(void)
 static void
 test_lifecycle(void)
 {
-	json_t *rec = load(CASE), *value = json_string("strained");
+	json_t *rec = json_fixture(CASE), *value = json_string("strained");
 	ck_change *c;
 	ck_problem p;
 
@@ -219,7 +201,7 @@ test_lifecycle(void)
 	c = ck_change_begin_case(rec, "case-update", "identity");
 	ok(ck_case_set_identity(c, "010158-5001", NULL, &p), "identity: a CPR number");
 	is_int(ck_change_commit(c, &p), CK_CHANGE_CHANGED, "identity: changed");
-	is_str(text_of(json_object_get(last_event(rec), "fields")), q("['child.cpr','child.born']"),
+	is_str(dump_kept(json_object_get(last_event(rec), "fields")), q("['child.cpr','child.born']"),
 	       "identity: the birth date derived once, from the number (1858)");
 	c = ck_change_begin_case(rec, "case-update", "close");
 	ck_case_close(c, "moved", day("2026-11-21"), &p);
@@ -241,7 +223,7 @@ test_lifecycle(void)
 static void
 test_plans(void)
 {
-	json_t *rec = load(CASE), *not_needed = json_string("not-needed"), *made = json_string("made");
+	json_t *rec = json_fixture(CASE), *not_needed = json_string("not-needed"), *made = json_string("made");
 	json_t *date = json_string("2026-11-01"), *items = json_loads(q("[{'what':'x','actor':'a9'}]"), 0, NULL);
 	ck_element_value v[1];
 	ck_change *c;
@@ -251,20 +233,20 @@ test_plans(void)
 	c = ck_change_begin_case(rec, "case-update", "plan");
 	ok(ck_plan_set(c, "child", v, 1, NULL, true, false, day("2026-11-22"), &p), "plan: not-needed");
 	ck_change_commit(c, &p);
-	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "child")),
+	is_str(dump_kept(json_object_get(json_object_get(rec, "plans"), "child")),
 	       q("{'decision':'not-needed','date':'2026-11-22'}"),
 	       "plan: a decision not-needed is dated today");
 	v[0] = (ck_element_value){ "decision", made, false };
 	c = ck_change_begin_case(rec, "case-update", "plan");
 	ck_plan_set(c, "child", v, 1, NULL, true, false, day("2026-11-23"), &p);
 	ck_change_commit(c, &p);
-	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "child")),
+	is_str(dump_kept(json_object_get(json_object_get(rec, "plans"), "child")),
 	       q("{'decision':'made'}"), "plan: turned into made, the date goes (deciding is not making)");
 	v[0] = (ck_element_value){ "date", date, false };
 	c = ck_change_begin_case(rec, "case-update", "plan");
 	ck_plan_set(c, "youth", v, 1, NULL, false, true, day("2026-11-23"), &p);
 	ck_change_commit(c, &p);
-	is_str(text_of(json_object_get(json_object_get(rec, "plans"), "youth")),
+	is_str(dump_kept(json_object_get(json_object_get(rec, "plans"), "youth")),
 	       q("{'decision':'made','date':'2026-11-01'}"), "plan: a plan made was decided made");
 	c = ck_change_begin_case(rec, "case-update", "plan");
 	ok(!ck_plan_set(c, "common", NULL, 0, items, false, false, day("2026-11-23"), &p),
