@@ -84,6 +84,8 @@ struct entry {
 /* ck_batch_item flags: what the judging found. */
 #define FINDINGS 1u             /* a finding missing, overdue or due */
 #define SERIOUS 2u              /* a finding missing or overdue */
+#define OTHERS 8u               /* --coordinator: not that coordinator's case,
+				   left unjudged */
 #define FAILED 4u               /* a pattern could not be matched: result is
 				   the message */
 
@@ -139,6 +141,18 @@ judge_item(void *ctx, unsigned thread, ck_batch_item *item)
 
 	if (!ck_case_is_open(json))
 		return;
+	/* Another coordinator's case is not judged at all: a caseworker's
+	 * week of a municipality's store judges her cases only. */
+	if (job->coordinator != NULL) {
+		char *key = ck_coordinator_key(json, job->today);
+		bool mine = key != NULL && strcmp(key, job->coordinator) == 0;
+
+		free(key);
+		if (!mine) {
+			item->flags |= OTHERS;
+			return;
+		}
+	}
 	judge = judge_for(&job->judges[thread], item->set);
 	checklist = ck_judge_case(judge, json, job->today, job->within, job->flags);
 	if (checklist == NULL) {
@@ -326,29 +340,21 @@ print_worklist(struct job *job)
 }
 
 /* The case is one the caseworker asked for: --case, --match and
- * --coordinator all hold. A --match whose pattern fails is bad input. */
+ * --coordinator (judged on the thread: OTHERS) all hold. A --match
+ * whose pattern fails is bad input. */
 static bool
-selected(struct job *job, ck_record *rec)
+selected(struct job *job, const ck_batch_item *item)
 {
-	const json_t *json = ck_record_json(rec);
+	ck_record *rec = item->record;
 	char err[CK_MESSAGE_MAX];
-	char *key;
-	bool same;
-	int m = ck_selection_matches(job->selection, json, err, sizeof err);
+	int m = ck_selection_matches(job->selection, ck_record_json(rec), err, sizeof err);
 
 	if (m < 0) {
 		ck_error_at(ck_record_file(rec), ck_record_line(rec), NULL, "--match: %s", err);
 		job->status = CK_EXIT_TROUBLE;
 		return false;
 	}
-	if (m == 0)
-		return false;
-	if (job->coordinator == NULL)
-		return true;
-	key = ck_coordinator_key(json, job->today);
-	same = key != NULL && strcmp(key, job->coordinator) == 0;
-	free(key);
-	return same;
+	return m > 0 && !(item->flags & OTHERS);
 }
 
 /* The decisions of a case whose paragraph casekit cannot read: no
@@ -394,7 +400,7 @@ use_item(void *ctx, ck_batch_item *item)
 		}
 		return true;
 	}
-	if (!selected(job, rec)) {
+	if (!selected(job, item)) {
 		/* Not asked for: passed on as it was read, never judged. */
 		if (!job->text && !job->only_findings) {
 			ck_record_revert(rec);
