@@ -185,25 +185,12 @@ date_of(const json_t *value, ck_date *out)
 	return value != NULL && ck_date_parse(json_string_value(value), out) ? out : NULL;
 }
 
-/* plan: a case without a birth date cannot be planned, and is no
- * reason to stop the store: it is passed as it was, with a warning,
- * and the run exits 1. True when REC is such a case. */
-static bool
-unplannable(ck_record *rec, const struct job *job)
-{
-	if (strcmp(job->command, "plan") != 0 ||
-	    json_object_get(json_object_get(ck_record_json(rec), "child"), "born") != NULL)
-		return false;
-	ck_warning_at(ck_record_file(rec), ck_record_line(rec), "child.born", "%s",
-		      _("missing: the case is not planned (plan needs the birth date)"));
-	return true;
-}
-
 /* Makes the change on one selected record through the library's
  * operations. False when it is bad input (reported); the case is then
- * as it was read. */
+ * as it was read. *NOTICE: the library's notice was shown (for plan, a
+ * case left unplanned, which makes the run exit 1). */
 static bool
-change(ck_record *rec, const struct job *job)
+change(ck_record *rec, const struct job *job, bool *notice)
 {
 	ck_change *c = ck_change_begin(rec, "case-transition", job->command);
 	const ck_ruleset *set = ruleset_of(ck_record_json(rec), job);
@@ -233,7 +220,8 @@ change(ck_record *rec, const struct job *job)
 		ck_problem_report(&problem, ck_record_file(rec), ck_record_line(rec));
 		return false;
 	}
-	if (problem.message[0] != '\0')
+	*notice = problem.message[0] != '\0';
+	if (*notice)
 		ck_warning_at(ck_record_file(rec), ck_record_line(rec), problem.field, "%s",
 			      problem.message);
 	if (ck_change_commit(c, &problem) == CK_CHANGE_BAD) {
@@ -291,16 +279,16 @@ main(int argc, char **argv)
 			/* A change that cannot be made is bad input: the run
 			 * stops (with -i the store stays as it was), or with
 			 * --keep-going the case passes on as it was read. */
-			if (!ck_run_selected(run, rec)) {
-				ck_run_write(run, rec);
-			} else if (unplannable(rec, &job)) {
-				status = CK_EXIT_NOTICE;
-				ck_run_write(run, rec);
-			} else if (!change(rec, &job)) {
+			bool notice = false;
+
+			if (ck_run_selected(run, rec) && !change(rec, &job, &notice)) {
 				ck_run_reject(run, rec);
-			} else {
-				ck_run_write(run, rec);
+				continue;
 			}
+			/* A case plan could not plan: said, and the run exits 1. */
+			if (notice && strcmp(job.command, "plan") == 0)
+				status = CK_EXIT_NOTICE;
+			ck_run_write(run, rec);
 		}
 	}
 	status = ck_run_finish(run, status);

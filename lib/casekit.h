@@ -2047,8 +2047,9 @@ json_t *ck_transitions_plan(json_t *record, const ck_ruleset *set, ck_date today
  * does not know, a date out of order). A DATE NULL means "not given":
  * a date member then becomes TODAY only where it is absent. On success
  * P is cleared, or holds a notice to show as a warning (start of a
- * transition already done, left as it was). The event names KIND, or
- * for plan the kinds added. */
+ * transition already done, left as it was; plan of a case without
+ * child.born, left unplanned). The event names KIND, or for plan the
+ * kinds added. */
 bool ck_transition_plan_case(ck_change *change, const ck_ruleset *set, ck_date today,
 			     ck_problem *p);
 bool ck_transition_add(ck_change *change, const ck_ruleset *set, const char *kind,

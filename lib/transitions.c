@@ -322,6 +322,14 @@ ck_transition_plan_case(ck_change *c, const ck_ruleset *set, ck_date today, ck_p
 	size_t i;
 
 	clear(p);
+	/* A case the export gave no birth date cannot be planned, and is no
+	 * reason to stop a store: it stays as it is, with a notice. A birth
+	 * date that is not a date is bad input. */
+	if (json_object_get(json_object_get(ck_change_case(c), "child"), "born") == NULL) {
+		ck_problem_set(p, "child.born", "%s",
+			       _("missing: the case is not planned (plan needs the birth date)"));
+		return true;
+	}
 	added = ck_transitions_plan(ck_change_case(c), set, today, p);
 	if (added == NULL)
 		return false;

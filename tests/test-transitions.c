@@ -234,6 +234,34 @@ test_plan(void)
 	is_str(p.message, "missing: plan needs the birth date", "no child.born: the message");
 	ok(json_object_get(rec, "transitions") == NULL, "no child.born: the record untouched");
 	json_decref(rec);
+	/* plan as a change: a case without a birth date is left as it is,
+	 * with a notice, not refused (a store's plan goes on). */
+	{
+		ck_change *c;
+		char *before;
+		char *after;
+
+		rec = record(CASE ",\"child\":{\"name\":\"X\"}}");
+		before = json_dumps(rec, JSON_COMPACT);
+		c = ck_change_begin_case(rec, "case-transition", "plan");
+		ok(ck_transition_plan_case(c, NULL, day("2026-11-22"), &p),
+		   "plan_case, no child.born: not refused");
+		is_str(p.field, "child.born", "plan_case, no child.born: the notice names the field");
+		is_str(p.message, "missing: the case is not planned (plan needs the birth date)",
+		       "plan_case, no child.born: the notice");
+		is_int(ck_change_commit(c, &p), CK_CHANGE_SAME, "plan_case, no child.born: no change, no event");
+		after = json_dumps(rec, JSON_COMPACT);
+		is_str(after, before, "plan_case, no child.born: the case as it was");
+		free(before);
+		free(after);
+		json_decref(rec);
+		rec = record(CASE ",\"child\":{\"name\":\"X\",\"born\":\"2019-02-30\"}}");
+		c = ck_change_begin_case(rec, "case-transition", "plan");
+		ok(!ck_transition_plan_case(c, NULL, day("2026-11-22"), &p),
+		   "plan_case, a birth date that is no date: refused");
+		ck_change_abandon(c);
+		json_decref(rec);
+	}
 	rec = record(CASE "}");
 	ok(ck_transitions_plan(rec, NULL, day("2026-11-22"), &p) == NULL && 
 	   strcmp(p.field, "child.born") == 0, "no child at all: child.born named");
