@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <libical/ical.h>
 
 #include "casekit.h"
@@ -83,28 +84,17 @@ add(icalcomponent *component, icalproperty *property)
 	icalcomponent_add_property(component, property);
 }
 
-/* True when a task before TASKS[I] has its UID. */
-static bool
-seen_before(const ck_ics_task *tasks, size_t i)
-{
-	size_t k;
-
-	for (k = 0; k < i; k++)
-		if (strcmp(tasks[k].uid, tasks[i].uid) == 0)
-			return true;
-	return false;
-}
-
 char *
 ck_ics_calendar(const ck_ics_task *tasks, size_t n, const char *now, size_t *length)
 {
 	char stamp[CK_TIMESTAMP_SIZE], *ical, *text, *out;
 	icalcomponent *calendar = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	json_t *uids = json_object();   /* the UIDs added: a set */
 	struct icaltimetype dtstamp;
 	const char *p;
 	size_t i;
 
-	oom_unless(calendar != NULL);
+	oom_unless(calendar != NULL && uids != NULL);
 	dtstamp = utc_time(now != NULL ? now : ck_now(stamp));
 	add(calendar, icalproperty_new_version("2.0"));
 	add(calendar, icalproperty_new_prodid("-//casekit//casekit " PACKAGE_VERSION "//EN"));
@@ -113,8 +103,9 @@ ck_ics_calendar(const ck_ics_task *tasks, size_t n, const char *now, size_t *len
 
 		/* One finding, one task: a UID twice in a calendar is one
 		 * task that contradicts itself. */
-		if (seen_before(tasks, i))
+		if (json_object_get(uids, tasks[i].uid) != NULL)
 			continue;
+		oom_unless(json_object_set_new(uids, tasks[i].uid, json_true()) == 0);
 		todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
 		oom_unless(todo != NULL);
 		add(todo, icalproperty_new_uid(tasks[i].uid));
@@ -129,6 +120,7 @@ ck_ics_calendar(const ck_ics_task *tasks, size_t n, const char *now, size_t *len
 	ical = icalcomponent_as_ical_string_r(calendar);
 	oom_unless(ical != NULL);
 	icalcomponent_free(calendar);
+	json_decref(uids);
 	/* libical ends lines with CRLF; casekit's texts end them with '\n'
 	 * until they are written to a file (which has CRLF again), as the
 	 * mail messages do. (libical writes a line break in a value as
